@@ -1,0 +1,75 @@
+"""Regenerate generated/dodb_api from openapi.yaml.
+
+The only way generated/ is written. The drift test runs it with --out into a
+temporary folder and compares the result with the committed tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi.yaml"
+CONFIG = ROOT / "codegen" / "config.yaml"
+TEMPLATES = ROOT / "codegen" / "templates"
+DEFAULT_OUT = ROOT / "generated" / "dodb_api"
+
+
+def generate(out: Path, spec: Path = SPEC) -> None:
+    """Write the package generated from `spec` to `out`, replacing what was there."""
+    bindir = Path(sys.executable).parent
+    generator = bindir / "openapi-python-client"
+    if not generator.exists():
+        raise SystemExit(
+            f"openapi-python-client not found next to {sys.executable}; "
+            "run `bash scripts/setup.sh` first"
+        )
+    env = dict(os.environ)
+    # The post-hooks call the pinned ruff of this environment, not another one.
+    env["PATH"] = f"{bindir}{os.pathsep}{env.get('PATH', '')}"
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / out.name
+        cmd = [
+            str(generator),
+            "generate",
+            "--path",
+            str(spec),
+            "--config",
+            str(CONFIG),
+            "--custom-template-path",
+            str(TEMPLATES),
+            "--meta",
+            "none",
+            "--output-path",
+            str(target),
+            "--fail-on-warning",
+        ]
+        result = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        if result.returncode != 0 or not target.is_dir():
+            sys.stderr.write(result.stdout + result.stderr)
+            raise SystemExit(f"code generation failed (exit {result.returncode})")
+        # The typing marker makes mypy read the package when it is installed.
+        (target / "py.typed").write_text("")
+        if out.exists():
+            shutil.rmtree(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(target, out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="package folder to write")
+    parser.add_argument("--spec", type=Path, default=SPEC, help="OpenAPI document to read")
+    args = parser.parse_args()
+    generate(args.out.resolve(), args.spec.resolve())
+    print(f"generated {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""generated/ is exactly what the pinned generator makes from openapi.yaml."""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dodb_api.models import DatabaseUser, DatabaseUserEnvelope, MysqlAuthPlugin, UserRole
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMITTED = ROOT / "generated" / "dodb_api"
+
+
+def regenerate(out: Path, spec: Path = ROOT / "openapi.yaml") -> Path:
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts/generate.py"), "--out", str(out), "--spec", str(spec)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return out
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """Files that are missing on one side or differ, as paths relative to the roots."""
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        ignored = {"__pycache__"}
+        found.extend(prefix + n for n in cmp.left_only + cmp.right_only if n not in ignored)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(prefix + n for n in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            if name not in ignored:
+                walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return sorted(found)
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return regenerate(tmp_path_factory.mktemp("gen") / "dodb_api")
+
+
+def test_committed_tree_matches_a_fresh_generation(fresh: Path) -> None:
+    assert differences(COMMITTED, fresh) == [], (
+        "generated/ differs from openapi.yaml: run `bash scripts/generate.sh` and commit"
+    )
+
+
+def test_a_spec_change_without_regeneration_is_caught(tmp_path: Path, fresh: Path) -> None:
+    spec = (ROOT / "openapi.yaml").read_text()
+    changed = spec.replace(
+        "          description: The rule's id, chosen by the server.",
+        "          description: The rule's id, chosen by the server.\n"
+        "        created_at:\n"
+        "          type: string",
+        1,
+    )
+    assert changed != spec
+    modified = tmp_path / "openapi.yaml"
+    modified.write_text(changed)
+    drifted = regenerate(tmp_path / "out" / "dodb_api", modified)
+    assert "models/kafka_acl.py" in differences(fresh, drifted)
+
+
+def test_generation_is_deterministic(tmp_path: Path, fresh: Path) -> None:
+    again = regenerate(tmp_path / "dodb_api")
+    assert differences(fresh, again) == []
+
+
+def test_one_class_per_named_schema() -> None:
+    import dodb_api.models as models
+
+    for name in [
+        "DatabaseUser",
+        "DatabaseUserCreate",
+        "DatabaseUserUpdate",
+        "DatabaseUserResetAuth",
+        "DatabaseUserEnvelope",
+        "DatabaseUserList",
+        "MysqlSettings",
+        "UserSettings",
+        "KafkaAcl",
+        "OpenSearchAcl",
+        "MongoUserSettings",
+        "Error",
+        "UserRole",
+        "MysqlAuthPlugin",
+        "KafkaAclPermission",
+        "OpenSearchAclPermission",
+        "MongoRole",
+    ]:
+        assert hasattr(models, name), name
+
+
+def test_create_model_has_no_read_only_fields() -> None:
+    import attrs
+
+    from dodb_api.models import DatabaseUserCreate
+
+    names = {f.name for f in attrs.fields(DatabaseUserCreate)}
+    assert names == {"name", "mysql_settings", "settings", "readonly"}
+
+
+def test_unknown_enum_value_is_kept_not_raised() -> None:
+    """The custom str_enum template closes the generator's ValueError on new values."""
+    plugin = MysqlAuthPlugin("sha256_password")
+    assert plugin.value == "sha256_password"
+    assert str(plugin) == "sha256_password"
+    assert isinstance(plugin, MysqlAuthPlugin)
+    assert MysqlAuthPlugin("mysql_native_password") is MysqlAuthPlugin.MYSQL_NATIVE_PASSWORD
+    with pytest.raises(ValueError, match="is not a valid"):
+        MysqlAuthPlugin(7)
+
+
+def test_new_server_values_and_fields_survive_a_round_trip() -> None:
+    raw = {
+        "user": {
+            "name": "app-09",
+            "role": "superuser",
+            "mysql_settings": {"auth_plugin": "sha256_password"},
+            "created_at": "2026-11-28T00:00:00Z",
+        }
+    }
+    parsed = DatabaseUserEnvelope.from_dict(raw)
+    assert isinstance(parsed.user, DatabaseUser)
+    assert parsed.user.role == "superuser"
+    assert parsed.user.role not in (UserRole.PRIMARY, UserRole.NORMAL)
+    assert parsed.user.additional_properties == {"created_at": "2026-11-28T00:00:00Z"}
+    assert parsed.to_dict() == raw
