@@ -1,0 +1,79 @@
+"""The synchronous client."""
+
+from __future__ import annotations
+
+import time
+from types import TracebackType
+from typing import Any, TypeVar
+
+import httpx
+
+from ._base import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, BaseClient
+from ._calls import Call
+from .resources import Databases
+
+T = TypeVar("T")
+
+
+class Client(BaseClient):
+    """Blocking client of the database-user API.
+
+    `Client()` reads the token from DIGITALOCEAN_TOKEN. Calls live under
+    `client.databases`: the official client's names (`add_user(...)` and the
+    like, returning the JSON object) and `client.databases.users`, the typed
+    calls that return `DatabaseUser` models.
+    """
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client(timeout=self.timeout)
+        self._sleep = time.sleep
+        self.databases = Databases(self)
+
+    def _send(self, call: Call[T]) -> T:
+        args = self._request_args(call)
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = self._http.request(**args)
+            except httpx.TransportError as exc:
+                delay = self._delay_after_error(call, exc, attempt)
+                if delay is None:
+                    raise self._connection_error(call, exc, attempt) from exc
+                self._log_retry(call, type(exc).__name__, delay)
+            else:
+                delay = self._delay_after_status(call, response, attempt)
+                if delay is None:
+                    return self._finish(call, response, attempt)
+                response.close()
+                self._log_retry(call, str(response.status_code), delay)
+            self._sleep(delay)
+
+    def close(self) -> None:
+        """Close the connections, unless the httpx client was passed in by the caller."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __getstate__(self) -> Any:
+        raise TypeError("a dodb Client cannot be pickled; build one in each process")
