@@ -52,3 +52,23 @@ def json_response(status: int, body: Any, **headers: str) -> httpx.Response:
         content=json.dumps(body).encode(),
         headers={"content-type": "application/json", **headers},
     )
+
+
+def sync_client(handler: Handler, **options: Any) -> tuple[Any, Recorder]:
+    """A dodb.Client whose requests go to `handler`, and the recorder of what it sent."""
+    from dodb import Client
+
+    recorder = Recorder(handler)
+    http = httpx.Client(transport=recorder.sync_transport())
+    return Client(TOKEN, http_client=http, **options), recorder
+
+
+def async_client(handler: Handler, **options: Any) -> tuple[Any, Recorder]:
+    from dodb import AsyncClient
+
+    recorder = Recorder(handler)
+    http = httpx.AsyncClient(transport=recorder.async_transport())
+    return AsyncClient(TOKEN, http_client=http, **options), recorder
+
+
+USER = {"user": {"name": "app-01", "role": "normal", "password": "jge5lfxtzhx42iff"}}

@@ -91,10 +91,10 @@ def _encode(body: Mapping[str, Any]) -> bytes:
         raise InvalidInputError(f"body cannot be sent as JSON: {exc}") from None
 
 
-def _raw_body(body: object) -> tuple[Mapping[str, Any], bytes]:
-    """A caller's dict or binary file as (decoded object, bytes to send)."""
+def _raw_body(body: object) -> tuple[Mapping[str, Any], bytes | None]:
+    """A caller's dict or binary file as (decoded object, the file's bytes or None)."""
     if isinstance(body, Mapping):
-        return body, _encode(body)
+        return body, None
     read = getattr(body, "read", None)
     if callable(read):
         data = read()
@@ -150,9 +150,7 @@ def _check_create(body: Mapping[str, Any]) -> None:
     text("body['name']", body.get("name"))
     for key in _SERVER_CHOSEN:
         if key in body:
-            raise InvalidInputError(
-                f"body field {key!r} is chosen by the server and cannot be sent"
-            )
+            raise InvalidInputError(f"body field {key!r} is set by the server and cannot be sent")
     if "mysql_settings" in body:
         _check_mysql("body['mysql_settings']", body["mysql_settings"])
     if "settings" in body:
@@ -265,7 +263,7 @@ def add_user_raw(cluster: object, body: object) -> Call[JSONObject]:
     path = _users_path(cluster)
     decoded, content = _raw_body(body)
     _check_create(decoded)
-    return Call("POST", path, 201, _json_object, content, idempotent=False)
+    return Call("POST", path, 201, _json_object, content or _encode(decoded), idempotent=False)
 
 
 def update_user_raw(cluster: object, username: object, body: object) -> Call[JSONObject]:
@@ -274,7 +272,7 @@ def update_user_raw(cluster: object, username: object, body: object) -> Call[JSO
     if "settings" not in decoded:
         raise InvalidInputError("body must have 'settings': only the settings of a user can change")
     _check_settings("body['settings']", decoded["settings"])
-    return Call("PUT", path, 201, _json_object, content)
+    return Call("PUT", path, 201, _json_object, content or _encode(decoded))
 
 
 def delete_user_raw(cluster: object, username: object) -> Call[None]:
@@ -286,7 +284,7 @@ def reset_auth_raw(cluster: object, username: object, body: object) -> Call[JSON
     decoded, content = _raw_body(body)
     if "mysql_settings" in decoded:
         _check_mysql("body['mysql_settings']", decoded["mysql_settings"])
-    return Call("POST", path, 200, _json_object, content, idempotent=False)
+    return Call("POST", path, 200, _json_object, content or _encode(decoded), idempotent=False)
 
 
 # The typed calls: keyword options in, DatabaseUser out ---------------------------
