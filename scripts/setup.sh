@@ -9,7 +9,6 @@ PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 # A regular (not editable) install: the tests run against what `pip install .` gives a user.
 .venv/bin/python -m pip install --quiet --disable-pip-version-check ".[${DODB_EXTRAS:-dev}]"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall .

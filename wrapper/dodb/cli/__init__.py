@@ -1,0 +1,282 @@
+"""The `dodb` command: manage database users, run the emulator, run the demo."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from .._base import DEFAULT_BASE_URL, TOKEN_ENV
+from .._errors import APIConnectionError, APIError, APIStatusError, DodbError
+from ._render import user_to_json, users_output
+
+EXIT_API_ERROR = 1
+EXIT_BAD_INPUT = 2
+EXIT_CONNECTION = 3
+
+
+def _pair(text: str) -> tuple[str, str]:
+    pattern, sep, permission = text.rpartition(":")
+    if not sep or not pattern or not permission:
+        raise argparse.ArgumentTypeError(f"expected PATTERN:PERMISSION, got {text!r}")
+    return pattern, permission
+
+
+def _engine_options(parser: argparse.ArgumentParser, *, creating: bool) -> None:
+    group = parser.add_argument_group("engine options")
+    if creating:
+        group.add_argument(
+            "--mysql-auth-plugin", help="MySQL: mysql_native_password or caching_sha2_password"
+        )
+    group.add_argument(
+        "--pg-allow-replication",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="PostgreSQL: grant (or, with --no-..., withhold) replication rights",
+    )
+    group.add_argument(
+        "--kafka-acl",
+        type=_pair,
+        action="append",
+        metavar="TOPIC:PERMISSION",
+        help="Kafka: admin, consume, produce or produceconsume on matching topics (repeatable)",
+    )
+    group.add_argument(
+        "--opensearch-acl",
+        type=_pair,
+        action="append",
+        metavar="INDEX:PERMISSION",
+        help="OpenSearch: deny, admin, read, readwrite or write on matching indexes (repeatable)",
+    )
+    group.add_argument(
+        "--mongo-database",
+        action="append",
+        metavar="NAME",
+        help="MongoDB: a database the user may reach (repeatable; admin = all)",
+    )
+    group.add_argument("--mongo-role", help="MongoDB: readOnly, readWrite or dbAdmin")
+    if creating:
+        group.add_argument(
+            "--readonly",
+            action="store_true",
+            default=None,
+            help="MongoDB: read-only user (older flag)",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dodb", description="Manage the users of DigitalOcean managed databases."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    users = commands.add_parser(
+        "users", help="list, get, add, update, delete or reset database users"
+    )
+    users.add_argument("--token", help=f"API token (default: ${TOKEN_ENV})")
+    users.add_argument(
+        "--api-url", default=DEFAULT_BASE_URL, help="API base URL (default: %(default)s)"
+    )
+    users.add_argument("--output", choices=["table", "json"], default="table")
+    users.add_argument(
+        "--show-secrets",
+        action="store_true",
+        help="print passwords and keys instead of masking them",
+    )
+    actions = users.add_subparsers(dest="action", required=True)
+    for name, needs_user, helptext in [
+        ("list", False, "list the users of a cluster"),
+        ("get", True, "show one user"),
+        ("add", True, "add a user"),
+        ("update", True, "replace a user's settings"),
+        ("delete", True, "delete a user"),
+        ("reset-auth", True, "give a user a new password"),
+    ]:
+        action = actions.add_parser(name, help=helptext)
+        action.add_argument("cluster", help="database cluster id")
+        if needs_user:
+            action.add_argument("name", help="user name")
+        if name in ("add", "update"):
+            _engine_options(action, creating=name == "add")
+        if name == "reset-auth":
+            action.add_argument("--mysql-auth-plugin", help="MySQL: the auth plugin to switch to")
+
+    emulator = commands.add_parser("emulator", help="serve the local API emulator")
+    emulator.add_argument("--host", default="127.0.0.1")
+    emulator.add_argument("--port", type=int, default=8080)
+    emulator.add_argument(
+        "--cluster",
+        action="append",
+        default=[],
+        metavar="ID:NAME:ENGINE",
+        help="declare another cluster (repeatable)",
+    )
+    emulator.add_argument(
+        "--no-seed", action="store_true", help="start without the seeded clusters"
+    )
+    emulator.add_argument(
+        "--token",
+        action="append",
+        default=[],
+        metavar="TOKEN=SCOPE,SCOPE",
+        help="accept only these tokens, with these scopes (repeatable)",
+    )
+    emulator.add_argument("--per-hour", type=int, default=5000)
+    emulator.add_argument("--per-minute", type=int, default=250)
+    emulator.add_argument(
+        "--error-before",
+        type=float,
+        default=0.0,
+        help="share of requests answered 500 without acting",
+    )
+    emulator.add_argument(
+        "--error-after", type=float, default=0.0, help="share acted on, then answered 500"
+    )
+    emulator.add_argument(
+        "--throttle", type=float, default=0.0, help="share answered 429 with retry-after"
+    )
+    emulator.add_argument(
+        "--drop-after", type=float, default=0.0, help="share acted on, then the connection dropped"
+    )
+    emulator.add_argument(
+        "--latency", type=float, default=0.0, help="seconds added to every request"
+    )
+    emulator.add_argument("--seed", type=int, default=None, help="make injected faults repeatable")
+
+    demo = commands.add_parser(
+        "demo", help="start the emulator and run the reference page's call and one call per engine"
+    )
+    demo.add_argument("--show-secrets", action="store_true")
+    return parser
+
+
+def _run_users(args: argparse.Namespace) -> int:
+    from .._client import Client
+
+    with Client(args.token, base_url=args.api_url) as client:
+        users = client.databases.users
+        result: Any
+        if args.action == "list":
+            result = users.list(args.cluster)
+        elif args.action == "get":
+            result = users.get(args.cluster, args.name)
+        elif args.action == "add":
+            result = users.add(
+                args.cluster,
+                args.name,
+                mysql_auth_plugin=args.mysql_auth_plugin,
+                pg_allow_replication=args.pg_allow_replication,
+                kafka_acls=args.kafka_acl,
+                opensearch_acls=args.opensearch_acl,
+                mongo_databases=args.mongo_database,
+                mongo_role=args.mongo_role,
+                readonly=args.readonly,
+            )
+        elif args.action == "update":
+            result = users.update(
+                args.cluster,
+                args.name,
+                pg_allow_replication=args.pg_allow_replication,
+                kafka_acls=args.kafka_acl,
+                opensearch_acls=args.opensearch_acl,
+                mongo_databases=args.mongo_database,
+                mongo_role=args.mongo_role,
+            )
+        elif args.action == "delete":
+            users.delete(args.cluster, args.name)
+            print(
+                json.dumps({"deleted": args.name})
+                if args.output == "json"
+                else f"deleted {args.name}"
+            )
+            return 0
+        else:
+            result = users.reset_auth(
+                args.cluster, args.name, mysql_auth_plugin=args.mysql_auth_plugin
+            )
+    many = result if isinstance(result, list) else [result]
+    if args.output == "json" and not isinstance(result, list):
+        print(json.dumps(user_to_json(result, show_secrets=args.show_secrets), indent=2))
+    else:
+        print(users_output(many, output=args.output, show_secrets=args.show_secrets))
+    return 0
+
+
+def _run_emulator(args: argparse.Namespace) -> int:
+    from ..emulator import ClusterSpec, Emulator, Faults
+
+    clusters = []
+    for text in args.cluster:
+        parts = text.split(":")
+        if len(parts) != 3:
+            raise DodbError(f"--cluster expects ID:NAME:ENGINE, got {text!r}")
+        clusters.append(ClusterSpec(*parts))
+    tokens = None
+    if args.token:
+        tokens = {}
+        for text in args.token:
+            token, _, scopes = text.partition("=")
+            tokens[token] = [s for s in scopes.split(",") if s]
+    faults = Faults(
+        error_before=args.error_before,
+        error_after=args.error_after,
+        throttle=args.throttle,
+        drop_after=args.drop_after,
+        latency=args.latency,
+        seed=args.seed,
+    )
+    emulator = Emulator(
+        clusters=clusters,
+        seed=not args.no_seed,
+        tokens=tokens,
+        per_hour=args.per_hour,
+        per_minute=args.per_minute,
+        faults=faults,
+    )
+    print(f"dodb emulator on http://{args.host}:{args.port} (Ctrl-C to stop)", file=sys.stderr)
+    for cluster in emulator.store.list_clusters():
+        print(f"  {cluster['engine']:<10} {cluster['id']}  {cluster['name']}", file=sys.stderr)
+    emulator.serve(host=args.host, port=args.port)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "users":
+            return _run_users(args)
+        if args.command == "emulator":
+            return _run_emulator(args)
+        from ._demo import run_demo
+
+        return run_demo(show_secrets=args.show_secrets)
+    except APIConnectionError as exc:
+        print(f"dodb: error: {exc}", file=sys.stderr)
+        return EXIT_CONNECTION
+    except APIStatusError as exc:
+        print(f"dodb: error: {exc}", file=sys.stderr)
+        return EXIT_API_ERROR
+    except APIError as exc:
+        print(f"dodb: error: {exc}", file=sys.stderr)
+        return EXIT_API_ERROR
+    except (DodbError, ValueError) as exc:
+        print(f"dodb: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ModuleNotFoundError as exc:
+        if args.command == "users":
+            raise
+        print(
+            f"dodb: error: {args.command} needs the emulator extra ({exc.name} is missing): "
+            "pip install 'dodb[emulator]'",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`dodb ... | head`): stop quietly.
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
+        return 141

@@ -1,0 +1,116 @@
+"""`dodb demo`: the reference page's call, and one call per engine, on a local emulator."""
+
+from __future__ import annotations
+
+import json
+from operator import attrgetter
+from typing import Any
+
+from .._client import Client
+from .._errors import APIStatusError
+from ._render import mask_json, users_table
+
+DEMO_TOKEN = "emulator-token"  # noqa: S105 - the emulator accepts any token
+
+
+def _demo_calls(ids: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
+    """(method under client.databases, keyword arguments) of each call to show."""
+    mysql_plugin = {"auth_plugin": "mysql_native_password"}
+    kafka_acl = [{"topic": "customer-events.*", "permission": "produce"}]
+    mongo = {"databases": ["orders"], "role": "readWrite"}
+    return [
+        ("add_user", {"database_cluster_uuid": "ab7bb7a", "body": {"name": "app-01"}}),
+        (
+            "add_user",
+            {
+                "database_cluster_uuid": ids["mysql"],
+                "body": {"name": "app-02", "mysql_settings": mysql_plugin},
+            },
+        ),
+        (
+            "add_user",
+            {
+                "database_cluster_uuid": ids["pg"],
+                "body": {"name": "app-02", "settings": {"pg_allow_replication": True}},
+            },
+        ),
+        (
+            "add_user",
+            {
+                "database_cluster_uuid": ids["kafka"],
+                "body": {"name": "app-03", "settings": {"acl": kafka_acl}},
+            },
+        ),
+        (
+            "users.add",
+            {
+                "cluster": ids["opensearch"],
+                "name": "app-04",
+                "opensearch_acls": [("logs-*", "read")],
+            },
+        ),
+        (
+            "add_user",
+            {
+                "database_cluster_uuid": ids["mongodb"],
+                "body": {"name": "app-05", "settings": {"mongo_user_settings": mongo}},
+            },
+        ),
+        ("users.add", {"cluster": ids["mongodb"], "name": "app-06", "readonly": True}),
+        (
+            "users.reset_auth",
+            {
+                "cluster": ids["mysql"],
+                "name": "app-02",
+                "mysql_auth_plugin": "caching_sha2_password",
+            },
+        ),
+        ("add_user", {"database_cluster_uuid": "ab7bb7a", "body": {"name": "app-01"}}),
+        ("users.list", {"cluster": ids["valkey"]}),
+    ]
+
+
+def _shorten_pem(text: str) -> str:
+    """A PEM certificate is long; its first line says enough in a demo."""
+    out = []
+    for line in text.splitlines():
+        marker = "-----BEGIN CERTIFICATE-----"
+        if marker in line:
+            line = line.split(marker)[0] + marker + '\\n...",'
+        out.append(line)
+    return "\n".join(out)
+
+
+def _show(client: Client, method: str, kwargs: dict[str, Any], show_secrets: bool) -> None:
+    arguments = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+    print(f">>> client.databases.{method}({arguments})")
+    try:
+        result = attrgetter(method)(client.databases)(**kwargs)
+    except APIStatusError as exc:
+        print(f"raised {type(exc).__name__}: {exc}\n")
+        return
+    if isinstance(result, dict):
+        print(_shorten_pem(json.dumps(result if show_secrets else mask_json(result), indent=2)))
+    else:
+        print(result)
+    print()
+
+
+def run_demo(*, show_secrets: bool = False) -> int:
+    from ..emulator import CLUSTER_IDS, Emulator
+
+    with Emulator() as emulator, emulator.running() as url:
+        print(f"dodb emulator serving on {url}; seeded clusters:")
+        for engine, cluster_id in CLUSTER_IDS.items():
+            print(f"  {engine:<10} {cluster_id}")
+        if not show_secrets:
+            print("Passwords and keys are masked; pass --show-secrets to print them.")
+        print("\n>>> from dodb import Client")
+        print(f'>>> client = Client(token="{DEMO_TOKEN}", base_url="{url}")\n')
+        with Client(token=DEMO_TOKEN, base_url=url) as client:
+            for method, kwargs in _demo_calls(dict(CLUSTER_IDS)):
+                _show(client, method, kwargs, show_secrets)
+            print('>>> client.databases.users.list("ab7bb7a")')
+            print(users_table(client.databases.users.list("ab7bb7a"), show_secrets=show_secrets))
+            print(f"\nrate limit after the demo: {client.rate_limit}")
+    return 0

@@ -1,0 +1,151 @@
+"""A local emulator of the database-user API, for tests and demos without an account.
+
+    from dodb.emulator import Emulator, CLUSTER_IDS
+    client = Emulator().client()            # a dodb.Client wired to a fresh emulator
+    client.databases.add_user(database_cluster_uuid="ab7bb7a", body={"name": "app-01"})
+
+Seeded clusters: one per engine (ids in `CLUSTER_IDS`), plus the reference
+page's `ab7bb7a` (PostgreSQL), each with its primary user `doadmin`. Needs the
+`emulator` extra: `pip install 'dodb[emulator]'`.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Final
+
+from ._app import ALL_SCOPES, Gate, build_app
+from ._certs import CertificateAuthority
+from ._faults import ConnectionDropped, FaultPlan, Faults
+from ._ratelimit import RateLimiter
+from ._state import CLUSTER_IDS, ENGINES, SEEDED_CLUSTERS, ClusterSpec, Store
+from ._transport import SyncASGITransport
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
+    from .._async_client import AsyncClient
+    from .._client import Client
+
+IN_PROCESS_URL: Final = "http://localhost"
+DEFAULT_TOKEN: Final = "emulator-token"  # noqa: S105 - any non-empty token is accepted
+
+__all__ = [
+    "ALL_SCOPES",
+    "CLUSTER_IDS",
+    "DEFAULT_TOKEN",
+    "ENGINES",
+    "SEEDED_CLUSTERS",
+    "ClusterSpec",
+    "ConnectionDropped",
+    "Emulator",
+    "Faults",
+]
+
+
+class _QuietDrops(logging.Filter):
+    """Keep the server's log free of the tracebacks of deliberate drops."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not isinstance(exc, ConnectionDropped)
+
+
+class Emulator:
+    """One emulated API: its clusters, users, tokens, rate limits and faults.
+
+    `tokens` maps each accepted token to its scopes; by default any non-empty
+    token is accepted with every scope. A token without
+    `database:view_credentials` gets users without passwords and keys.
+    """
+
+    def __init__(
+        self,
+        *,
+        clusters: Iterable[ClusterSpec] = (),
+        seed: bool = True,
+        tokens: Mapping[str, Iterable[str]] | None = None,
+        per_hour: int = 5000,
+        per_minute: int = 250,
+        faults: Faults | None = None,
+    ) -> None:
+        self.authority = CertificateAuthority()
+        specs = [*(SEEDED_CLUSTERS if seed else ()), *clusters]
+        self.store = Store(specs, self.authority.issue)
+        self.limiter = RateLimiter(per_hour=per_hour, per_minute=per_minute)
+        self.faults = FaultPlan(faults or Faults())
+        scopes = None if tokens is None else {t: frozenset(s) for t, s in tokens.items()}
+        self.app: Starlette = build_app(Gate(self.store, self.limiter, self.faults, scopes))
+        self._transport: SyncASGITransport | None = None
+
+    def close(self) -> None:
+        """Stop the thread that serves in-process sync clients, if one was started."""
+        if self._transport is not None:
+            self._transport.close()
+            self._transport = None
+
+    def __enter__(self) -> Emulator:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def fault_counts(self) -> dict[str, int]:
+        """How many requests got each injected fault so far."""
+        return dict(self.faults.counts)
+
+    def client(self, token: str = DEFAULT_TOKEN, **options: Any) -> Client:
+        """A `dodb.Client` that talks to this emulator in process (no socket)."""
+        import httpx
+
+        from .._client import Client
+
+        if self._transport is None:
+            self._transport = SyncASGITransport(self.app)
+        http = httpx.Client(transport=self._transport)
+        return Client(token, base_url=IN_PROCESS_URL, http_client=http, **options)
+
+    def async_client(self, token: str = DEFAULT_TOKEN, **options: Any) -> AsyncClient:
+        """A `dodb.AsyncClient` that talks to this emulator in process (no socket)."""
+        import httpx
+
+        from .._async_client import AsyncClient
+
+        http = httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app))
+        return AsyncClient(token, base_url=IN_PROCESS_URL, http_client=http, **options)
+
+    def serve(self, host: str = "127.0.0.1", port: int = 8080) -> None:
+        """Serve over HTTP until interrupted."""
+        import uvicorn
+
+        logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
+        uvicorn.run(self.app, host=host, port=port, log_level="warning")
+
+    @contextmanager
+    def running(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+        """Serve over HTTP in a background thread; yields the base URL to use."""
+        import uvicorn
+
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
+        config = uvicorn.Config(self.app, log_level="warning", lifespan="off", backlog=2048)
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread.start()
+        try:
+            while not server.started:
+                if not thread.is_alive():
+                    raise RuntimeError("the emulator's server failed to start")
+                threading.Event().wait(0.01)
+            yield f"http://{host}:{sock.getsockname()[1]}"
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+            sock.close()

@@ -1,0 +1,201 @@
+"""The emulator's HTTP face: a Starlette app with auth, rate limits and faults."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Final
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from ._faults import ConnectionDropped, FaultPlan
+from ._ratelimit import RateLimiter, Verdict
+from ._state import ApiError, Store
+
+READ: Final = "database:read"
+CREATE: Final = "database:create"
+UPDATE: Final = "database:update"
+DELETE: Final = "database:delete"
+VIEW_CREDENTIALS: Final = "database:view_credentials"
+ALL_SCOPES: Final = frozenset({READ, CREATE, UPDATE, DELETE, VIEW_CREDENTIALS})
+_SECRET_FIELDS: Final = ("password", "access_key")
+
+Operation = Callable[[Store, Mapping[str, str], Any], tuple[int, Any]]
+
+
+def _json(status: int, body: Any, headers: dict[str, str]) -> Response:
+    content = b"" if body is None else json.dumps(body, separators=(",", ":")).encode()
+    media = None if body is None else "application/json; charset=utf-8"
+    return Response(content, status_code=status, headers=headers, media_type=media)
+
+
+def _error(status: int, error_id: str, message: str, headers: dict[str, str]) -> Response:
+    return _json(status, {"id": error_id, "message": message}, headers)
+
+
+class _Dropped(Response):
+    """Starts the answer, then breaks the connection: the request was acted on."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+        await send({"type": "http.response.body", "body": self.body[:8], "more_body": True})
+        raise ConnectionDropped("the emulator dropped the connection after acting on the request")
+
+
+def _hide_credentials(payload: Any) -> Any:
+    if isinstance(payload, dict):
+        return {k: _hide_credentials(v) for k, v in payload.items() if k not in _SECRET_FIELDS}
+    if isinstance(payload, list):
+        return [_hide_credentials(v) for v in payload]
+    return payload
+
+
+class Gate:
+    """Everything between the socket and the store: auth, limits, faults, encoding."""
+
+    def __init__(
+        self,
+        store: Store,
+        limiter: RateLimiter,
+        faults: FaultPlan,
+        tokens: Mapping[str, frozenset[str]] | None,
+    ) -> None:
+        self.store = store
+        self.limiter = limiter
+        self.faults = faults
+        self.tokens = tokens
+
+    def _scopes(self, request: Request) -> tuple[str, frozenset[str]] | None:
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token:
+            return None
+        if self.tokens is None:
+            return token, ALL_SCOPES
+        scopes = self.tokens.get(token)
+        return None if scopes is None else (token, scopes)
+
+    async def handle(self, request: Request, needed: str, operation: Operation) -> Response:
+        plan = self.faults
+        if plan.faults.latency:
+            await asyncio.sleep(plan.faults.latency)
+        headers = {"x-request-id": uuid.uuid4().hex}
+        found = self._scopes(request)
+        if found is None:
+            return _error(401, "unauthorized", "Unable to authenticate you.", headers)
+        token, scopes = found
+        verdict = self.limiter.check(token)
+        headers.update(_limit_headers(verdict))
+        if not verdict.allowed:
+            if verdict.retry_after is not None:
+                headers["retry-after"] = str(verdict.retry_after)
+            return _error(429, "too_many_requests", "API Rate limit exceeded.", headers)
+        fault = plan.draw() if plan.faults.active else None
+        if fault == "throttle":
+            headers["retry-after"] = str(plan.faults.throttle_retry_after)
+            return _error(429, "too_many_requests", "API Rate limit exceeded.", headers)
+        if fault == "error_before":
+            return _error(500, "server_error", "Unexpected server-side error", headers)
+        if needed not in scopes:
+            return _error(
+                403, "forbidden", f"You are not authorized to do this (needs {needed}).", headers
+            )
+        body: Any = None
+        if request.method in ("POST", "PUT"):
+            raw = await request.body()
+            try:
+                body = json.loads(raw) if raw else {}
+            except ValueError:
+                return _error(400, "bad_request", "The request body is not valid JSON.", headers)
+        try:
+            status, payload = operation(self.store, request.path_params, body)
+        except ApiError as exc:
+            return _error(exc.status, exc.error_id, exc.message, headers)
+        if VIEW_CREDENTIALS not in scopes:
+            payload = _hide_credentials(payload)
+        if fault == "error_after":
+            return _error(500, "server_error", "Unexpected server-side error", headers)
+        response = _json(status, payload, headers)
+        if fault == "drop_after":
+            return _Dropped(response.body, status_code=status, headers=headers)
+        return response
+
+
+def _limit_headers(verdict: Verdict) -> dict[str, str]:
+    return {
+        "ratelimit-limit": str(verdict.limit),
+        "ratelimit-remaining": str(verdict.remaining),
+        "ratelimit-reset": str(verdict.reset),
+    }
+
+
+# Operations: (store, path params, body) -> (status, payload) ---------------------
+
+
+def _list_clusters(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
+    return 200, {"databases": store.list_clusters()}
+
+
+def _list_users(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
+    return 200, {"users": store.list_users(p["cluster"])}
+
+
+def _add_user(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
+    return 201, {"user": store.add_user(p["cluster"], body)}
+
+
+def _get_user(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
+    return 200, {"user": store.get_user(p["cluster"], p["username"])}
+
+
+def _update_user(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
+    return 201, {"user": store.update_user(p["cluster"], p["username"], body)}
+
+
+def _delete_user(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
+    store.delete_user(p["cluster"], p["username"])
+    return 204, None
+
+
+def _reset_auth(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
+    return 200, {"user": store.reset_auth(p["cluster"], p["username"], body)}
+
+
+def build_app(gate: Gate) -> Starlette:
+    def route(path: str, method: str, needed: str, operation: Operation) -> Route:
+        async def endpoint(request: Request) -> Response:
+            return await gate.handle(request, needed, operation)
+
+        return Route(path, endpoint, methods=[method])
+
+    users = "/v2/databases/{cluster}/users"
+    user = users + "/{username}"
+    routes = [
+        route("/v2/databases", "GET", READ, _list_clusters),
+        route(users, "GET", READ, _list_users),
+        route(users, "POST", CREATE, _add_user),
+        route(user, "GET", READ, _get_user),
+        route(user, "PUT", UPDATE, _update_user),
+        route(user, "DELETE", DELETE, _delete_user),
+        route(user + "/reset_auth", "POST", UPDATE, _reset_auth),
+    ]
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 404
+        if status == 405:
+            return _error(405, "method_not_allowed", "Method not allowed.", {})
+        return _error(404, "not_found", "The resource you requested could not be found.", {})
+
+    handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
+        404: not_found,
+        405: not_found,
+    }
+    return Starlette(routes=routes, exception_handlers=handlers)

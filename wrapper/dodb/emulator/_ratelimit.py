@@ -1,0 +1,51 @@
+"""The API's rate-limit rule, per token: each request counts for one hour after it was made."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import deque
+from collections.abc import Callable
+
+import attrs
+
+
+@attrs.frozen
+class Verdict:
+    allowed: bool
+    limit: int
+    remaining: int
+    reset: int
+    retry_after: int | None = None
+
+
+class RateLimiter:
+    """Sliding windows of one hour (`per_hour`) and one minute (`per_minute`) per token."""
+
+    def __init__(
+        self, per_hour: int = 5000, per_minute: int = 250, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.per_hour = per_hour
+        self.per_minute = per_minute
+        self._clock = clock
+        self._hour: dict[str, deque[float]] = {}
+        self._minute: dict[str, deque[float]] = {}
+
+    def check(self, token: str) -> Verdict:
+        """Count a request if the token has room for it; refused requests do not count."""
+        now = self._clock()
+        hour = self._hour.setdefault(token, deque())
+        minute = self._minute.setdefault(token, deque())
+        while hour and hour[0] <= now - 3600:
+            hour.popleft()
+        while minute and minute[0] <= now - 60:
+            minute.popleft()
+        if len(hour) >= self.per_hour:
+            return Verdict(False, self.per_hour, 0, math.ceil(hour[0] + 3600))
+        if len(minute) >= self.per_minute:
+            wait = max(1, math.ceil(minute[0] + 60 - now))
+            reset = math.ceil(hour[0] + 3600) if hour else math.ceil(now + 3600)
+            return Verdict(False, self.per_hour, self.per_hour - len(hour), reset, wait)
+        hour.append(now)
+        minute.append(now)
+        return Verdict(True, self.per_hour, self.per_hour - len(hour), math.ceil(hour[0] + 3600))
