@@ -7,6 +7,8 @@ from typing import Any
 import httpx
 import pytest
 
+pytest_plugins = ["dodb.pytest_plugin"]
+
 TOKEN = "test-token-0123456789abcdef-not-real"
 
 
