@@ -24,7 +24,8 @@ class SyncASGITransport(httpx.BaseTransport):
         async def run() -> httpx.Response:
             response = await self._inner.handle_async_request(request)
             content = await response.aread()
-            return httpx.Response(response.status_code, headers=response.headers, content=content)
+            stream = httpx.ByteStream(content)
+            return httpx.Response(response.status_code, headers=response.headers, stream=stream)
 
         return asyncio.run_coroutine_threadsafe(run(), self._loop).result()
 
