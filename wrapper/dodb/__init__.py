@@ -16,8 +16,15 @@ from dodb_api.models import (
     UserRole,
 )
 
-from ._base import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, TOKEN_ENV, APIResponse
+from ._base import ClientStats
 from ._client import Client
+from ._config import (
+    DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    TOKEN_ENV,
+)
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -45,6 +52,7 @@ from ._models import (
     UserSettings,
 )
 from ._ratelimit import RateLimit
+from ._response import APIResponse
 from ._secret import Secret
 from ._version import __version__
 
@@ -63,6 +71,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "TOKEN_ENV",
@@ -76,6 +85,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "Client",
+    "ClientStats",
     "ConfigurationError",
     "ConflictError",
     "DatabaseUser",

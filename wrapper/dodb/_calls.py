@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from typing import IO, Any, Generic, TypeAlias, TypeVar
+from typing import IO, Any, Final, Generic, TypeAlias, TypeVar
 
 import attrs
 
@@ -36,8 +36,20 @@ _SERVER_CHOSEN = ("role", "password", "access_cert", "access_key")
 
 
 @attrs.frozen(slots=True)
+class Confirm:
+    """How to learn whether an add whose answer was lost took effect."""
+
+    lookup: Call[JSONObject]
+    matches: Callable[[Any], bool]
+
+
+@attrs.frozen(slots=True)
 class Call(Generic[T]):
-    """One request and the parser of its success body (`None` for an empty body)."""
+    """One request and the parser of its success body (`None` for an empty body).
+
+    `idempotent`: sending it again after an unsure attempt is safe. An add is
+    not, and carries `confirm` instead.
+    """
 
     method: str
     path: str
@@ -45,6 +57,7 @@ class Call(Generic[T]):
     parse: Callable[[Any], T]
     content: bytes | None = None
     idempotent: bool = True
+    confirm: Confirm | None = None
 
 
 # Paths -------------------------------------------------------------------
@@ -248,6 +261,48 @@ def _one_engine(options: Mapping[str, object]) -> None:
         raise InvalidInputError(f"options for different engines cannot be combined: {named}")
 
 
+# Resending a reset after an unsure attempt is safe: each reset replaces the
+# password, so the answer the caller finally gets holds the one that works (an
+# earlier, lost reset only made a password that the later one replaced). The
+# auth plugin is set to the same value each time.
+RESET_IS_SAFE: Final = True
+
+
+def _without_ids(settings: Any) -> Any:
+    if not isinstance(settings, Mapping):
+        return settings
+    return {
+        key: [{k: v for k, v in item.items() if k != "id"} for item in value]
+        if key == "acl" and isinstance(value, list)
+        else value
+        for key, value in settings.items()
+    }
+
+
+def _confirm_add(cluster: object, body: Mapping[str, Any]) -> Confirm:
+    """Look the new user up; it counts as this add's if it has what was asked for."""
+    name = body["name"]
+    wanted_plugin = (body.get("mysql_settings") or {}).get("auth_plugin")
+    wanted = _without_ids(body.get("settings") or {})
+    readonly = body.get("readonly") is True
+
+    def matches(user: Any) -> bool:
+        if not isinstance(user, Mapping) or user.get("name") != name:
+            return False
+        plugin = (user.get("mysql_settings") or {}).get("auth_plugin")
+        if wanted_plugin is not None and plugin != wanted_plugin:
+            return False
+        got = _without_ids(user.get("settings") or {})
+        if any(got.get(key) != value for key, value in wanted.items()):
+            return False
+        if readonly:
+            mongo = got.get("mongo_user_settings") or {}
+            return bool(mongo.get("role") == "readOnly")
+        return True
+
+    return Confirm(get_user_raw(cluster, name), matches)
+
+
 # The reference page's calls: dict or binary body in, JSON object out ----------
 
 
@@ -263,7 +318,15 @@ def add_user_raw(cluster: object, body: object) -> Call[JSONObject]:
     path = _users_path(cluster)
     decoded, content = _raw_body(body)
     _check_create(decoded)
-    return Call("POST", path, 201, _json_object, content or _encode(decoded), idempotent=False)
+    return Call(
+        "POST",
+        path,
+        201,
+        _json_object,
+        content or _encode(decoded),
+        idempotent=False,
+        confirm=_confirm_add(cluster, decoded),
+    )
 
 
 def update_user_raw(cluster: object, username: object, body: object) -> Call[JSONObject]:
@@ -284,7 +347,9 @@ def reset_auth_raw(cluster: object, username: object, body: object) -> Call[JSON
     decoded, content = _raw_body(body)
     if "mysql_settings" in decoded:
         _check_mysql("body['mysql_settings']", decoded["mysql_settings"])
-    return Call("POST", path, 200, _json_object, content or _encode(decoded), idempotent=False)
+    return Call(
+        "POST", path, 200, _json_object, content or _encode(decoded), idempotent=RESET_IS_SAFE
+    )
 
 
 # The typed calls: keyword options in, DatabaseUser out ---------------------------
@@ -337,7 +402,16 @@ def add_user(
         body.settings = settings
     if readonly is not None:
         body.readonly = flag("readonly", readonly)
-    return Call("POST", path, 201, _one_user, _encode(body.to_dict()), idempotent=False)
+    sent = body.to_dict()
+    return Call(
+        "POST",
+        path,
+        201,
+        _one_user,
+        _encode(sent),
+        idempotent=False,
+        confirm=_confirm_add(cluster, sent),
+    )
 
 
 def update_user(
@@ -385,4 +459,4 @@ def reset_auth(
     if mysql_auth_plugin is not None:
         plugin = choice("mysql_auth_plugin", mysql_auth_plugin, MysqlAuthPlugin)
         body.mysql_settings = gen.MysqlSettings(auth_plugin=plugin)
-    return Call("POST", path, 200, _one_user, _encode(body.to_dict()), idempotent=False)
+    return Call("POST", path, 200, _one_user, _encode(body.to_dict()), idempotent=RESET_IS_SAFE)

@@ -8,8 +8,10 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._base import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, BaseClient
+from ._base import BaseClient
 from ._calls import Call
+from ._config import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._retry import Outcome, Sleep
 from .resources import Databases
 
 T = TypeVar("T")
@@ -31,33 +33,37 @@ class Client(BaseClient):
         base_url: str = DEFAULT_BASE_URL,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float = DEFAULT_DEADLINE,
         http_client: httpx.Client | None = None,
     ) -> None:
-        super().__init__(token, base_url=base_url, timeout=timeout, max_retries=max_retries)
+        super().__init__(
+            token, base_url=base_url, timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=self.timeout)
         self._sleep = time.sleep
+        self._bind_resources()
+
+    def _bind_resources(self) -> None:
         self.databases = Databases(self)
 
     def _send(self, call: Call[T]) -> T:
-        args = self._request_args(call)
-        attempt = 0
+        plan = self._plan(call)
+        step = next(plan)
         while True:
-            attempt += 1
-            try:
-                response = self._http.request(**args)
-            except httpx.TransportError as exc:
-                delay = self._delay_after_error(call, exc, attempt)
-                if delay is None:
-                    raise self._connection_error(call, exc, attempt) from exc
-                self._log_retry(call, type(exc).__name__, delay)
+            outcome: Outcome = None
+            if isinstance(step, Sleep):
+                self._sleep(step.seconds)
             else:
-                delay = self._delay_after_status(call, response, attempt)
-                if delay is None:
-                    return self._finish(call, response, attempt)
-                response.close()
-                self._log_retry(call, str(response.status_code), delay)
-            self._sleep(delay)
+                try:
+                    outcome = self._http.request(**self._request_args(step))
+                except httpx.TransportError as exc:
+                    outcome = exc
+            try:
+                step = plan.send(outcome)
+            except StopIteration as done:
+                result: T = done.value
+                return result
 
     def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""

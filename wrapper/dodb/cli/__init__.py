@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from .._base import DEFAULT_BASE_URL, TOKEN_ENV
+from .._config import DEFAULT_BASE_URL, TOKEN_ENV
 from .._errors import APIConnectionError, APIError, APIStatusError, DodbError
 from ._render import user_to_json, users_output
 

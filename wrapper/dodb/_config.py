@@ -1,0 +1,116 @@
+"""Client settings: defaults, and the checks that refuse unsafe ones."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from typing import Final
+
+import attrs
+import httpx
+
+from ._errors import ConfigurationError
+
+TOKEN_ENV: Final = "DIGITALOCEAN_TOKEN"  # noqa: S105 - a variable name
+DEFAULT_BASE_URL: Final = "https://api.digitalocean.com"
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
+"""Per attempt: 10 s to connect, 30 s for each read, write or pool wait."""
+DEFAULT_MAX_RETRIES: Final = 2
+DEFAULT_DEADLINE: Final = 60.0
+"""Per call, all attempts and waits included."""
+_LOOPBACK_NAMES: Final = frozenset({"localhost"})
+
+
+def resolve_token(token: str | None) -> str:
+    """The token given, else DIGITALOCEAN_TOKEN; never empty."""
+    if token is None:
+        token = os.environ.get(TOKEN_ENV)
+        if token is None or not token.strip():
+            raise ConfigurationError(
+                f"no API token: pass token=... or set the {TOKEN_ENV} environment variable"
+            )
+    if not isinstance(token, str) or not token.strip():
+        raise ConfigurationError("token must be a non-empty string")
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in token.strip()):
+        raise ConfigurationError("token must not contain spaces or control characters")
+    return token.strip()
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(base_url: str) -> str:
+    """`base_url` without a trailing slash; https, or http only to a loopback host."""
+    try:
+        url = httpx.URL(base_url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ConfigurationError(f"base_url is not a valid URL: {base_url!r} ({exc})") from None
+    if url.scheme not in ("https", "http") or not url.host:
+        raise ConfigurationError(f"base_url must be an http(s) URL with a host: {base_url!r}")
+    if url.scheme == "http" and not _is_loopback(url.host):
+        raise ConfigurationError(
+            f"base_url {base_url!r} is plain http: the token would be sent unencrypted. "
+            "Use https (plain http is allowed only for localhost, 127.0.0.0/8 and [::1])"
+        )
+    if url.query or url.fragment:
+        raise ConfigurationError(f"base_url must not have a query or fragment: {base_url!r}")
+    return str(url).rstrip("/")
+
+
+def make_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    """An httpx.Timeout with every part set: waiting forever is never the default."""
+    if isinstance(timeout, httpx.Timeout):
+        parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+        if any(p is None for p in parts):
+            raise ConfigurationError("timeout must bound connect, read, write and pool")
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
+        raise ConfigurationError(
+            f"timeout must be a positive number of seconds or an httpx.Timeout, not {timeout!r}"
+        )
+    return httpx.Timeout(float(timeout))
+
+
+def check_max_retries(max_retries: int) -> int:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise ConfigurationError(f"max_retries must be a whole number >= 0, not {max_retries!r}")
+    return max_retries
+
+
+def check_deadline(deadline: float) -> float:
+    if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not deadline > 0:
+        raise ConfigurationError(f"deadline must be a positive number of seconds, not {deadline!r}")
+    return float(deadline)
+
+
+@attrs.frozen
+class Settings:
+    """How a client sends: per-attempt timeout, retries, and the per-call deadline."""
+
+    timeout: httpx.Timeout
+    max_retries: int
+    deadline: float
+
+    @property
+    def longest_wait(self) -> float:
+        """The longest any one timeout of an attempt can be."""
+        parts = (self.timeout.connect, self.timeout.read, self.timeout.write, self.timeout.pool)
+        return max(p for p in parts if p is not None)
+
+    def attempt_timeout(self, remaining: float) -> httpx.Timeout:
+        """The attempt's timeout, cut down so that no wait passes the deadline."""
+        if remaining >= self.longest_wait:
+            return self.timeout
+        t = self.timeout
+        return httpx.Timeout(
+            connect=min(t.connect or remaining, remaining),
+            read=min(t.read or remaining, remaining),
+            write=min(t.write or remaining, remaining),
+            pool=min(t.pool or remaining, remaining),
+        )

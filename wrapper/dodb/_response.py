@@ -1,0 +1,112 @@
+"""Turning an httpx response into a parsed result, or into the error it stands for."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Generic, TypeVar
+
+import attrs
+import httpx
+
+from ._calls import Call
+from ._errors import APIResponseValidationError, APIStatusError, status_error_class
+from ._ratelimit import RateLimit
+
+T = TypeVar("T")
+logger = logging.getLogger("dodb")
+
+
+@attrs.frozen
+class APIResponse(Generic[T]):
+    """One finished call: status, headers and the parsed body (`client.last_response`)."""
+
+    status_code: int
+    headers: httpx.Headers
+    parsed: T
+    rate_limit: RateLimit | None
+    request_id: str | None
+    attempts: int
+    http_response: httpx.Response = attrs.field(repr=False, eq=False)
+
+
+class Undecodable(Exception):
+    """A body that is not JSON; the message describes it without quoting it."""
+
+
+def _describe(response: httpx.Response) -> str:
+    kind = response.headers.get("content-type", "no content type").split(";")[0]
+    size = len(response.content)
+    return "an empty body" if size == 0 else f"a body that is not JSON ({kind}, {size} bytes)"
+
+
+def decode(response: httpx.Response) -> Any:
+    if not response.content:
+        raise Undecodable(_describe(response))
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        raise Undecodable(_describe(response)) from None
+
+
+def parse_success(call: Call[T], response: httpx.Response, attempts: int) -> APIResponse[T]:
+    """The parsed result of a 2xx response; APIResponseValidationError if the body is off."""
+    status = response.status_code
+    try:
+        data = None if call.success == 204 else decode(response)
+        parsed = call.parse(data)
+    except Undecodable as exc:
+        raise APIResponseValidationError(
+            f"{call.method} {call.path} answered {status} with {exc}",
+            response=response,
+            attempts=attempts,
+        ) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        detail = f"missing field {exc}" if isinstance(exc, KeyError) else type(exc).__name__
+        raise APIResponseValidationError(
+            f"{call.method} {call.path} answered {status} with a body that does not match "
+            f"the documented schema ({detail})",
+            response=response,
+            attempts=attempts,
+        ) from None
+    return APIResponse(
+        status_code=status,
+        headers=response.headers,
+        parsed=parsed,
+        rate_limit=RateLimit.from_headers(response.headers),
+        request_id=response.headers.get("x-request-id"),
+        attempts=attempts,
+        http_response=response,
+    )
+
+
+def status_error(call: Call[Any], response: httpx.Response, attempts: int) -> APIStatusError:
+    """The typed error for an error status, whatever its body looks like."""
+    error_id: str | None = None
+    request_id = response.headers.get("x-request-id")
+    body: Any = None
+    try:
+        body = decode(response)
+    except Undecodable as exc:
+        message = f"{call.method} {call.path} answered with {exc}"
+    else:
+        if isinstance(body, dict) and isinstance(body.get("id"), str):
+            error_id = body["id"]
+            raw_message = body.get("message")
+            message = raw_message if isinstance(raw_message, str) else "(no message)"
+            if isinstance(body.get("request_id"), str):
+                request_id = body["request_id"]
+        else:
+            message = f"{call.method} {call.path} answered with JSON that is not an error"
+    if logger.isEnabledFor(logging.DEBUG):
+        status = response.status_code
+        logger.debug("%s %s failed: %d %s", call.method, call.path, status, error_id)
+    return status_error_class(response.status_code)(
+        message,
+        response=response,
+        error_id=error_id,
+        request_id=request_id,
+        rate_limit=RateLimit.from_headers(response.headers),
+        body=body,
+        attempts=attempts,
+    )
