@@ -74,3 +74,12 @@ def async_client(handler: Handler, **options: Any) -> tuple[Any, Recorder]:
 
 
 USER = {"user": {"name": "app-01", "role": "normal", "password": "jge5lfxtzhx42iff"}}
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    from tests.support.figures import FIGURES
+
+    if FIGURES:
+        terminalreporter.section("figures measured by the tests")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

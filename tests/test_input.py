@@ -297,3 +297,15 @@ def test_errors_are_value_errors_too() -> None:
     assert issubclass(InvalidInputError, ValueError)
     assert issubclass(InvalidInputError, dodb.DodbError)
     assert not issubclass(httpx.HTTPError, dodb.DodbError)
+
+
+def test_values_too_long_for_a_url_are_refused_by_name() -> None:
+    client, recorder = client_and_log()
+    with pytest.raises(
+        InvalidInputError, match=r"username is too long: 8193 characters once encoded"
+    ):
+        client.databases.get_user("ab7bb7a", "x" * 8193)
+    with pytest.raises(InvalidInputError, match="database_cluster_uuid is too long"):
+        client.databases.list_users("é" * 1366)  # 6 characters each once encoded
+    client.databases.get_user("ab7bb7a", "x" * 8192)
+    assert len(recorder.requests) == 1

@@ -13,6 +13,8 @@ from ._errors import InvalidInputError
 E = TypeVar("E", bound=StrEnum)
 
 _SHOWN = 60
+# Longer segments would make URLs that httpx (and servers) refuse; no real name comes close.
+MAX_SEGMENT = 8192
 
 
 def shown(value: object) -> str:
@@ -25,8 +27,9 @@ def path_segment(param: str, value: object) -> str:
     """`value` percent-encoded as exactly one URL path segment, or InvalidInputError.
 
     Refused: non-strings, empty or blank values, path separators, `.` and `..`
-    (which would change the URL requested), control characters and text that
-    is not valid Unicode. Anything else is encoded, so it names one segment.
+    (which would change the URL requested), control characters, text that
+    is not valid Unicode, and values longer than MAX_SEGMENT once encoded.
+    Anything else is encoded, so it names one segment.
     """
     if not isinstance(value, str):
         raise InvalidInputError(f"{param} must be a string, not {type(value).__name__}")
@@ -42,7 +45,12 @@ def path_segment(param: str, value: object) -> str:
             raise InvalidInputError(f"{param} must not contain control characters: {shown(value)}")
         if category == "Cs":
             raise InvalidInputError(f"{param} is not valid Unicode text: {shown(value)}")
-    return quote(value, safe="")
+    encoded = quote(value, safe="")
+    if len(encoded) > MAX_SEGMENT:
+        raise InvalidInputError(
+            f"{param} is too long: {len(encoded)} characters once encoded, at most {MAX_SEGMENT}"
+        )
+    return encoded
 
 
 def choice(param: str, value: object, enum: type[E]) -> E:

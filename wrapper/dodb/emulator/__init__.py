@@ -12,8 +12,8 @@ page's `ab7bb7a` (PostgreSQL), each with its primary user `doadmin`. Needs the
 from __future__ import annotations
 
 import logging
-import socket
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
@@ -128,24 +128,24 @@ class Emulator:
 
     @contextmanager
     def running(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-        """Serve over HTTP in a background thread; yields the base URL to use."""
+        """Serve over HTTP in a background thread; yields the base URL (port 0: any free one)."""
         import uvicorn
 
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
         logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
-        config = uvicorn.Config(self.app, log_level="warning", lifespan="off", backlog=2048)
+        config = uvicorn.Config(
+            self.app, host=host, port=port, log_level="warning", lifespan="off", backlog=2048
+        )
         server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         try:
             while not server.started:
                 if not thread.is_alive():
-                    raise RuntimeError("the emulator's server failed to start")
-                threading.Event().wait(0.01)
-            yield f"http://{host}:{sock.getsockname()[1]}"
+                    raise RuntimeError(f"the emulator could not serve on {host}:{port}")
+                time.sleep(0.01)
+            # uvicorn binds the socket itself, so accepted connections get TCP_NODELAY.
+            bound = server.servers[0].sockets[0].getsockname()[1]
+            yield f"http://{host}:{bound}"
         finally:
             server.should_exit = True
             thread.join(timeout=10)
-            sock.close()
