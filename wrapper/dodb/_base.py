@@ -23,7 +23,7 @@ from ._config import (
     resolve_token,
 )
 from ._errors import APIConnectionError, APIStatusError, APITimeoutError
-from ._ratelimit import RateLimit
+from ._ratelimit import RateLimit, scan
 from ._response import APIResponse, parse_success, status_error
 from ._retry import Plan, Send, plan
 from ._version import __version__
@@ -165,32 +165,32 @@ class BaseClient:
 
     # Steps of the plan ----------------------------------------------------
 
-    def _note_rate_limit(self, response: httpx.Response) -> RateLimit | None:
-        rate = RateLimit.from_headers(response.headers)
+    def _note_rate_limit(self, rate: RateLimit | None) -> None:
         if rate is not None:
             self._shared.rate_limit = rate
-        return rate
 
     def _finish(self, call: Call[T], response: httpx.Response, attempts: int) -> T:
         """The parsed result of a 2xx response, recorded as the last response."""
-        self._note_rate_limit(response)
         if logger.isEnabledFor(logging.DEBUG):
             status = response.status_code
             logger.debug("%s %s -> %d (attempt %d)", call.method, call.path, status, attempts)
         result = parse_success(call, response, attempts)
+        self._note_rate_limit(result.rate_limit)
         self._shared.last.set(result)
         return result.parsed
 
     def _finish_gone(self, call: Call[T], response: httpx.Response, attempts: int) -> T:
         """A DELETE whose earlier, unsure attempt already removed the user."""
-        self._note_rate_limit(response)
+        self._note_rate_limit(scan(response.headers.raw)[0])
         logger.info("%s %s: already gone after an unsure attempt", call.method, call.path)
         return call.parse(None)
 
     def _status_error(
         self, call: Call[Any], response: httpx.Response, attempts: int
     ) -> APIStatusError:
-        return status_error(call, response, attempts)
+        error = status_error(call, response, attempts)
+        self._note_rate_limit(error.rate_limit)
+        return error
 
     def _connection_error(
         self, call: Call[Any], error: httpx.TransportError, attempts: int

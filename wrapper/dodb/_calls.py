@@ -37,7 +37,10 @@ _SERVER_CHOSEN = ("role", "password", "access_cert", "access_key")
 
 @attrs.frozen(slots=True)
 class Confirm:
-    """How to learn whether an add whose answer was lost took effect."""
+    """How to learn whether an add whose answer was lost took effect.
+
+    Built only after an unsure attempt, so a normal add pays nothing for it.
+    """
 
     lookup: Call[JSONObject]
     matches: Callable[[Any], bool]
@@ -57,7 +60,7 @@ class Call(Generic[T]):
     parse: Callable[[Any], T]
     content: bytes | None = None
     idempotent: bool = True
-    confirm: Confirm | None = None
+    confirm: Callable[[], Confirm] | None = None
 
 
 # Paths -------------------------------------------------------------------
@@ -325,7 +328,7 @@ def add_user_raw(cluster: object, body: object) -> Call[JSONObject]:
         _json_object,
         content or _encode(decoded),
         idempotent=False,
-        confirm=_confirm_add(cluster, decoded),
+        confirm=lambda: _confirm_add(cluster, decoded),
     )
 
 
@@ -410,7 +413,7 @@ def add_user(
         _one_user,
         _encode(sent),
         idempotent=False,
-        confirm=_confirm_add(cluster, sent),
+        confirm=lambda: _confirm_add(cluster, sent),
     )
 
 

@@ -3,9 +3,54 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Final
 
 import attrs
+
+_WANTED: Final = {
+    b"ratelimit-limit": 0,
+    b"ratelimit-remaining": 1,
+    b"ratelimit-reset": 2,
+    b"retry-after": 3,
+    b"x-request-id": 4,
+}
+
+
+def _int(raw: bytes | None) -> int | None:
+    if raw is None:
+        return None
+    try:
+        return int(raw.strip())
+    except ValueError:
+        return None
+
+
+def scan(raw_headers: Iterable[tuple[bytes, bytes]]) -> tuple[RateLimit | None, str | None]:
+    """(rate limit, x-request-id) from a response's raw headers, in one pass.
+
+    The hot path: httpx's per-name lookups decode every header each time.
+    """
+    found: list[bytes | None] = [None] * 5
+    for name, value in raw_headers:
+        index = _WANTED.get(name.lower())
+        if index is not None:
+            found[index] = value
+    limit, remaining, reset, retry, request_id = found
+    rate = None
+    if limit is not None or remaining is not None or reset is not None or retry is not None:
+        retry_after: float | None = None
+        if retry is not None:
+            try:
+                retry_after = float(retry.strip())
+            except ValueError:
+                retry_after = None
+            if retry_after is not None and retry_after < 0:
+                retry_after = None
+        rate = RateLimit(_int(limit), _int(remaining), _int(reset), retry_after)
+        if rate == _EMPTY:
+            rate = None
+    return rate, None if request_id is None else request_id.decode("latin-1")
 
 
 def _int_header(headers: Mapping[str, str], name: str) -> int | None:
@@ -60,3 +105,6 @@ class RateLimit:
             return None
         current = time.time() if now is None else now
         return max(0.0, self.reset_at - current)
+
+
+_EMPTY: Final = RateLimit()

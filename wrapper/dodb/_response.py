@@ -11,7 +11,7 @@ import httpx
 
 from ._calls import Call
 from ._errors import APIResponseValidationError, APIStatusError, status_error_class
-from ._ratelimit import RateLimit
+from ._ratelimit import RateLimit, scan
 
 T = TypeVar("T")
 logger = logging.getLogger("dodb")
@@ -69,12 +69,13 @@ def parse_success(call: Call[T], response: httpx.Response, attempts: int) -> API
             response=response,
             attempts=attempts,
         ) from None
+    rate, request_id = scan(response.headers.raw)
     return APIResponse(
         status_code=status,
         headers=response.headers,
         parsed=parsed,
-        rate_limit=RateLimit.from_headers(response.headers),
-        request_id=response.headers.get("x-request-id"),
+        rate_limit=rate,
+        request_id=request_id,
         attempts=attempts,
         http_response=response,
     )
@@ -83,7 +84,7 @@ def parse_success(call: Call[T], response: httpx.Response, attempts: int) -> API
 def status_error(call: Call[Any], response: httpx.Response, attempts: int) -> APIStatusError:
     """The typed error for an error status, whatever its body looks like."""
     error_id: str | None = None
-    request_id = response.headers.get("x-request-id")
+    rate, request_id = scan(response.headers.raw)
     body: Any = None
     try:
         body = decode(response)
@@ -106,7 +107,7 @@ def status_error(call: Call[Any], response: httpx.Response, attempts: int) -> AP
         response=response,
         error_id=error_id,
         request_id=request_id,
-        rate_limit=RateLimit.from_headers(response.headers),
+        rate_limit=rate,
         body=body,
         attempts=attempts,
     )

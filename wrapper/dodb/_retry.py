@@ -116,7 +116,6 @@ def plan(client: BaseClient, call: Call[T]) -> Plan[T]:
                 return client._finish(call, outcome, attempt)
             if status == 404 and unsure and call.method == "DELETE":
                 return client._finish_gone(call, outcome, attempt)
-            client._note_rate_limit(outcome)
             error = client._status_error(call, outcome, attempt)
             if status not in RETRY_STATUSES:
                 raise error
@@ -158,7 +157,8 @@ def _confirm(
 ) -> Generator[Step, Outcome, Verdict]:
     """After an unsure add: is the user there, as requested? ("done", result) if so."""
     assert call.confirm is not None
-    lookup = call.confirm.lookup
+    confirm = call.confirm()
+    lookup = confirm.lookup
     client.stats.reconciliations += 1
     tries = 0
     while True:
@@ -172,7 +172,7 @@ def _confirm(
                     user = decode(outcome)["user"]
                 except (Undecodable, KeyError, TypeError):
                     return "unknown", None
-                if not call.confirm.matches(user):
+                if not confirm.matches(user):
                     # Someone else's user of that name: sending the add again gets the API's answer.
                     return "absent", None
                 client.stats.confirmed += 1

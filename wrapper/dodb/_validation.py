@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
@@ -15,6 +16,9 @@ E = TypeVar("E", bound=StrEnum)
 _SHOWN = 60
 # Longer segments would make URLs that httpx (and servers) refuse; no real name comes close.
 MAX_SEGMENT = 8192
+# Names made only of unreserved characters need no checks beyond this, nor any encoding.
+_PLAIN = re.compile(r"[A-Za-z0-9._~-]+")
+_DOT_SEGMENTS = frozenset({".", ".."})
 
 
 def shown(value: object) -> str:
@@ -33,9 +37,11 @@ def path_segment(param: str, value: object) -> str:
     """
     if not isinstance(value, str):
         raise InvalidInputError(f"{param} must be a string, not {type(value).__name__}")
+    if len(value) <= MAX_SEGMENT and _PLAIN.fullmatch(value) and value not in _DOT_SEGMENTS:
+        return value
     if not value.strip():
         raise InvalidInputError(f"{param} must not be empty or blank: {shown(value)}")
-    if value in (".", ".."):
+    if value in _DOT_SEGMENTS:
         raise InvalidInputError(f"{param} must not be a dot segment: {shown(value)}")
     if "/" in value or "\\" in value:
         raise InvalidInputError(f"{param} must not contain a path separator: {shown(value)}")

@@ -1,0 +1,180 @@
+"""One measurement in a fresh process; prints one JSON line. Run by bench/run.py.
+
+    python bench/worker.py sync CLIENT URL N TAG
+    python bench/worker.py async CLIENT URL N CONCURRENCY TAG
+    python bench/worker.py startup CLIENT
+    python bench/worker.py memory CLIENT URL N TAG
+
+CLIENT is one of: dodb-reference, dodb-typed, pydo, httpx (sync); dodb, pydo, httpx (async).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from typing import Any
+
+CLUSTER = "ab7bb7a"
+TOKEN = "bench-token"  # noqa: S105 - the emulator accepts any token
+_START = time.perf_counter()
+
+
+def pin(core: int) -> None:
+    """Keep the client on one core and the server on the other, for steadier figures."""
+    if hasattr(os, "sched_setaffinity") and (os.cpu_count() or 1) > 1:
+        os.sched_setaffinity(0, {core})
+
+
+def sync_caller(kind: str, url: str) -> Any:
+    """A function that adds the user it is given, the way a user of `kind` would."""
+    if kind in ("dodb-reference", "dodb-typed"):
+        import dodb
+
+        client = dodb.Client(TOKEN, base_url=url)
+        if kind == "dodb-reference":
+            return lambda name: client.databases.add_user(
+                database_cluster_uuid=CLUSTER, body={"name": name}
+            )
+        return lambda name: client.databases.users.add(CLUSTER, name)
+    if kind == "pydo":
+        import pydo
+
+        official = pydo.Client(TOKEN, endpoint=url)
+        # azure-core refuses bearer tokens over plain http unless told otherwise.
+        return lambda name: official.databases.add_user(
+            database_cluster_uuid=CLUSTER, body={"name": name}, enforce_https=False
+        )
+    if kind == "httpx":
+        import httpx
+
+        http = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {TOKEN}"})
+
+        def add(name: str) -> Any:
+            response = http.post(f"/v2/databases/{CLUSTER}/users", json={"name": name})
+            response.raise_for_status()
+            return response.json()
+
+        return add
+    raise SystemExit(f"unknown sync client {kind}")
+
+
+def async_caller(kind: str, url: str) -> tuple[Any, Any]:
+    """(add coroutine function, close coroutine function) for an async client of `kind`."""
+    if kind == "dodb":
+        import dodb
+
+        client = dodb.AsyncClient(TOKEN, base_url=url)
+        return (
+            lambda name: client.databases.add_user(
+                database_cluster_uuid=CLUSTER, body={"name": name}
+            )
+        ), client.close
+    if kind == "pydo":
+        import pydo.aio
+
+        official = pydo.aio.Client(TOKEN, endpoint=url)
+
+        def add(name: str) -> Any:
+            return official.databases.add_user(
+                database_cluster_uuid=CLUSTER, body={"name": name}, enforce_https=False
+            )
+
+        return add, official.close
+    if kind == "httpx":
+        import httpx
+
+        http = httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {TOKEN}"})
+
+        async def add_httpx(name: str) -> Any:
+            response = await http.post(f"/v2/databases/{CLUSTER}/users", json={"name": name})
+            response.raise_for_status()
+            return response.json()
+
+        return add_httpx, http.aclose
+    raise SystemExit(f"unknown async client {kind}")
+
+
+def run_sync(kind: str, url: str, n: int, tag: str) -> dict[str, Any]:
+    add = sync_caller(kind, url)
+    for i in range(50):  # warm up connections and caches
+        add(f"{tag}-warm-{i}")
+    cpu, wall = time.process_time(), time.perf_counter()
+    for i in range(n):
+        add(f"{tag}-{i}")
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    return {"calls_per_s": n / wall, "cpu_us_per_call": cpu / n * 1e6}
+
+
+def run_async(kind: str, url: str, n: int, concurrency: int, tag: str) -> dict[str, Any]:
+    import asyncio
+
+    async def main() -> dict[str, Any]:
+        add, close = async_caller(kind, url)
+        await asyncio.gather(*(add(f"{tag}-warm-{i}") for i in range(concurrency)))
+        names = iter(range(n))
+
+        async def lane() -> None:
+            for i in names:
+                await add(f"{tag}-{i}")
+
+        cpu, wall = time.process_time(), time.perf_counter()
+        await asyncio.gather(*(lane() for _ in range(concurrency)))
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        await close()
+        return {"calls_per_s": n / wall, "cpu_us_per_call": cpu / n * 1e6}
+
+    return asyncio.run(main())
+
+
+def run_startup(kind: str) -> dict[str, Any]:
+    start = time.perf_counter()
+    if kind == "dodb":
+        import dodb
+
+        dodb.Client(TOKEN)
+    elif kind == "pydo":
+        import pydo
+
+        pydo.Client(TOKEN)
+    elif kind == "httpx":
+        import httpx
+
+        httpx.Client(headers={"Authorization": f"Bearer {TOKEN}"})
+    else:
+        raise SystemExit(f"unknown client {kind}")
+    done = time.perf_counter()
+    return {"import_construct_ms": (done - start) * 1e3, "process_ms": (done - _START) * 1e3}
+
+
+def run_memory(kind: str, url: str, n: int, tag: str) -> dict[str, Any]:
+    import resource
+
+    add = sync_caller(kind, url)
+    for i in range(n):
+        add(f"{tag}-{i}")
+    return {"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> None:
+    mode, kind, *rest = sys.argv[1:]
+    pin(1)
+    if mode == "sync":
+        url, n, tag = rest
+        result = run_sync(kind, url, int(n), tag)
+    elif mode == "async":
+        url, n, concurrency, tag = rest
+        result = run_async(kind, url, int(n), int(concurrency), tag)
+    elif mode == "startup":
+        result = run_startup(kind)
+    elif mode == "memory":
+        url, n, tag = rest
+        result = run_memory(kind, url, int(n), tag)
+    else:
+        raise SystemExit(__doc__)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""AsyncClient's default sender: aiohttp's connection pool behind httpx's types.
+
+httpx's own async pool slows down under concurrency (encode/httpx#3215); going
+through httpx.AsyncClient at all costs more CPU per call than the rest of a
+call together. So by default AsyncClient sends with aiohttp and hands back
+`httpx.Response` objects, raising httpx's transport errors: everything above
+this module (retries, errors, models) sees httpx only. A caller who passes
+their own `httpx.AsyncClient` gets httpx end to end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import aiohttp
+import httpx
+
+
+class _Response(httpx.Response):
+    """An httpx.Response whose `request` is built only if someone asks for it."""
+
+    _lazy_request: tuple[str, str] | None = None
+
+    @property
+    def request(self) -> httpx.Request:
+        if self._request is None and self._lazy_request is not None:
+            method, url = self._lazy_request
+            self._request = httpx.Request(method, url)
+        if self._request is None:
+            raise RuntimeError("this response has no request")
+        return self._request
+
+    @request.setter
+    def request(self, value: httpx.Request) -> None:
+        self._request = value
+
+
+def _transport_error(exc: BaseException) -> httpx.TransportError:
+    """aiohttp's error as the httpx error that means the same thing."""
+    text = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return httpx.ConnectTimeout(text)
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return httpx.ConnectError(text)  # no connection: nothing was sent
+    if isinstance(exc, aiohttp.ServerTimeoutError | asyncio.TimeoutError):
+        return httpx.ReadTimeout(text)
+    if isinstance(exc, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError):
+        return httpx.RemoteProtocolError(text)
+    if isinstance(exc, aiohttp.ClientResponseError):
+        return httpx.RemoteProtocolError(text)
+    if isinstance(exc, aiohttp.ClientOSError):
+        return httpx.ReadError(text)
+    return httpx.TransportError(text)
+
+
+class AiohttpSender:
+    """The part of httpx.AsyncClient that dodb uses: `request`, `aclose`, `is_closed`."""
+
+    def __init__(self, *, max_connections: int = 100) -> None:
+        self._max_connections = max_connections
+        self._session: aiohttp.ClientSession | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._closed = False
+        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
+
+    @property
+    def is_closed(self) -> bool:
+        return self._closed
+
+    def _session_for_this_loop(self) -> aiohttp.ClientSession:
+        loop = asyncio.get_running_loop()
+        if self._session is None or self._loop is not loop or self._session.closed:
+            # A session belongs to the loop it was made in; a new loop gets a new one.
+            connector = aiohttp.TCPConnector(limit=self._max_connections, limit_per_host=0)
+            self._session = aiohttp.ClientSession(
+                connector=connector, auto_decompress=False, skip_auto_headers=("User-Agent",)
+            )
+            self._loop = loop
+        return self._session
+
+    def _timeout(self, timeout: httpx.Timeout) -> aiohttp.ClientTimeout:
+        key = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+        found = self._timeouts.get(key)
+        if found is None:
+            connect = (timeout.connect or 0) + (timeout.pool or 0)
+            found = aiohttp.ClientTimeout(
+                total=None,
+                connect=connect or None,
+                sock_connect=timeout.connect,
+                sock_read=timeout.read,
+            )
+            if len(self._timeouts) < 64:
+                self._timeouts[key] = found
+        return found
+
+    async def request(
+        self,
+        method: str,
+        url: str,
+        content: bytes | None,
+        headers: dict[str, str],
+        timeout: httpx.Timeout,
+    ) -> httpx.Response:
+        if self._closed:
+            raise RuntimeError("the client has been closed")
+        session = self._session_for_this_loop()
+        try:
+            async with session.request(
+                method,
+                url,
+                data=content,
+                headers=headers,
+                timeout=self._timeout(timeout),
+                allow_redirects=False,
+            ) as answer:
+                body = await answer.read()
+                status, raw_headers = answer.status, answer.raw_headers
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            raise _transport_error(exc) from exc
+        response = _Response(status, headers=list(raw_headers), stream=httpx.ByteStream(body))
+        response._lazy_request = (method, url)
+        if any(name.lower() == b"content-encoding" for name, _ in raw_headers):
+            response.read()  # httpx decodes by content-encoding, as it would have itself
+        else:
+            response._content = body
+        return response
+
+    async def aclose(self) -> None:
+        self._closed = True
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
+    def __repr__(self) -> str:
+        return f"AiohttpSender(max_connections={self._max_connections})"
+
+
+def default_sender(**options: Any) -> AiohttpSender:
+    return AiohttpSender(**options)
