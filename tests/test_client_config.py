@@ -198,3 +198,20 @@ def test_async_client_is_loaded_only_when_asked_for() -> None:
     code = "import sys, dodb; print('dodb._async_client' in sys.modules); dodb.AsyncClient; print('dodb._async_client' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_import_and_construction_load_nothing_heavy() -> None:
+    """The generated layer, the models, attrs and the async stack load on first use only."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dodb; dodb.Client('t'); "
+        "print(sorted(m for m in ('attrs', 'dodb_api', 'dodb._models', 'aiohttp', 'dodb.emulator', 'dodb.cli') if m in sys.modules)); "
+        "dodb.Client('t').databases; "
+        "print(sorted(m for m in ('dodb_api', 'dodb._models', 'aiohttp') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after = out.stdout.splitlines()
+    assert before == "[]"
+    assert after == "['dodb._models', 'dodb_api']"

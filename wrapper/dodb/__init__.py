@@ -8,14 +8,6 @@ user = client.databases.users.add("ab7bb7a", "app-02", mysql_auth_plugin="mysql_
 
 from typing import TYPE_CHECKING, Any
 
-from dodb_api.models import (
-    KafkaAclPermission,
-    MongoRole,
-    MysqlAuthPlugin,
-    OpenSearchAclPermission,
-    UserRole,
-)
-
 from ._base import ClientStats
 from ._client import Client
 from ._config import (
@@ -43,30 +35,57 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._models import (
-    DatabaseUser,
-    KafkaAcl,
-    MongoUserSettings,
-    MysqlSettings,
-    OpenSearchAcl,
-    UserSettings,
-)
 from ._ratelimit import RateLimit
 from ._response import APIResponse
 from ._secret import Secret
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from dodb_api.models import (
+        KafkaAclPermission,
+        MongoRole,
+        MysqlAuthPlugin,
+        OpenSearchAclPermission,
+        UserRole,
+    )
+
     from ._async_client import AsyncClient
+    from ._models import (
+        DatabaseUser,
+        KafkaAcl,
+        MongoUserSettings,
+        MysqlSettings,
+        OpenSearchAcl,
+        UserSettings,
+    )
+
+# Loaded on first access, so that `import dodb` and building a client stay cheap:
+# the async stack, the typed models and the generated layer come when used.
+_LAZY = {
+    "AsyncClient": "dodb._async_client",
+    "DatabaseUser": "dodb._models",
+    "KafkaAcl": "dodb._models",
+    "MongoUserSettings": "dodb._models",
+    "MysqlSettings": "dodb._models",
+    "OpenSearchAcl": "dodb._models",
+    "UserSettings": "dodb._models",
+    "KafkaAclPermission": "dodb_api.models",
+    "MongoRole": "dodb_api.models",
+    "MysqlAuthPlugin": "dodb_api.models",
+    "OpenSearchAclPermission": "dodb_api.models",
+    "UserRole": "dodb_api.models",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # The async client (and asyncio with it) loads only when it is asked for.
-    if name == "AsyncClient":
-        from ._async_client import AsyncClient
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dodb' has no attribute {name!r}")
+    import importlib
 
-        return AsyncClient
-    raise AttributeError(f"module 'dodb' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [

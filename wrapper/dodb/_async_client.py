@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -12,10 +13,10 @@ from ._base import BaseClient
 
 if TYPE_CHECKING:
     from ._aiohttp import AiohttpSender
-from ._calls import Call
+    from ._calls import Call
+    from .resources import AsyncDatabases
 from ._config import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._retry import Outcome, Sleep
-from .resources import AsyncDatabases
 
 T = TypeVar("T")
 
@@ -50,10 +51,13 @@ class AsyncClient(BaseClient):
 
             self._http = AiohttpSender()
         self._sleep = asyncio.sleep
-        self._bind_resources()
 
-    def _bind_resources(self) -> None:
-        self.databases = AsyncDatabases(self)
+    @cached_property
+    def databases(self) -> AsyncDatabases:
+        """Database-user calls. Built on first use, with the generated layer it needs."""
+        from .resources import AsyncDatabases
+
+        return AsyncDatabases(self)
 
     async def _send(self, call: Call[T]) -> T:
         plan = self._plan(call)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import logging
 from contextvars import ContextVar
-from typing import Any, Self, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-import attrs
 import httpx
 
-from ._calls import Call
 from ._config import (
     Settings,
     check_base_url,
@@ -28,13 +27,17 @@ from ._response import APIResponse, parse_success, status_error
 from ._retry import Plan, Send, plan
 from ._version import __version__
 
+if TYPE_CHECKING:
+    from ._calls import Call
+
 T = TypeVar("T")
 logger = logging.getLogger("dodb")
 
 _KEEP: Any = object()
+_CONTENT_JSON = {"Content-Type": "application/json"}
 
 
-@attrs.define
+@dataclass(slots=True)
 class ClientStats:
     """What a client (and its `with_options` copies) did, for monitoring and tests."""
 
@@ -140,15 +143,13 @@ class BaseClient:
             deadline=s.deadline if deadline is _KEEP else check_deadline(deadline),
         )
         clone._owns_http = False
-        clone._bind_resources()
+        # Resources are bound to their client: the copy builds its own on first use.
+        clone.__dict__.pop("databases", None)
         return clone
 
     # Hooks for the subclasses -----------------------------------------------
 
     _owns_http: bool
-
-    def _bind_resources(self) -> None:
-        raise NotImplementedError
 
     def _plan(self, call: Call[T]) -> Plan[T]:
         return plan(self, call)
@@ -162,6 +163,17 @@ class BaseClient:
             "headers": self._headers if call.content is None else self._json_headers,
             "timeout": step.timeout,
         }
+
+    def _own_request_args(self, step: Send) -> dict[str, Any]:
+        """For an httpx client built by dodb, which already holds the headers and timeout."""
+        call = step.call
+        args: dict[str, Any] = {"method": call.method, "url": self.base_url + call.path}
+        if call.content is not None:
+            args["content"] = call.content
+            args["headers"] = _CONTENT_JSON
+        if step.timeout is not self.settings.timeout:
+            args["timeout"] = step.timeout
+        return args
 
     # Steps of the plan ----------------------------------------------------
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import time
+from functools import cached_property
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from ._base import BaseClient
-from ._calls import Call
 from ._config import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._retry import Outcome, Sleep
-from .resources import Databases
+
+if TYPE_CHECKING:
+    from ._calls import Call
+    from .resources import Databases
 
 T = TypeVar("T")
 
@@ -40,12 +43,20 @@ class Client(BaseClient):
             token, base_url=base_url, timeout=timeout, max_retries=max_retries, deadline=deadline
         )
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(timeout=self.timeout)
+        if http_client is None:
+            http_client = httpx.Client(timeout=self.timeout, headers=self._headers)
+            self._args = self._own_request_args
+        else:
+            self._args = self._request_args
+        self._http = http_client
         self._sleep = time.sleep
-        self._bind_resources()
 
-    def _bind_resources(self) -> None:
-        self.databases = Databases(self)
+    @cached_property
+    def databases(self) -> Databases:
+        """Database-user calls. Built on first use, with the generated layer it needs."""
+        from .resources import Databases
+
+        return Databases(self)
 
     def _send(self, call: Call[T]) -> T:
         plan = self._plan(call)
@@ -56,7 +67,7 @@ class Client(BaseClient):
                 self._sleep(step.seconds)
             else:
                 try:
-                    outcome = self._http.request(**self._request_args(step))
+                    outcome = self._http.request(**self._args(step))
                 except httpx.TransportError as exc:
                     outcome = exc
             try:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from dataclasses import dataclass
 from typing import Final
 
-import attrs
 import httpx
 
 from ._errors import ConfigurationError
@@ -89,7 +89,7 @@ def check_deadline(deadline: float) -> float:
     return float(deadline)
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Settings:
     """How a client sends: per-attempt timeout, retries, and the per-call deadline."""
 

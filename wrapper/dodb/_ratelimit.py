@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Final
-
-import attrs
 
 _WANTED: Final = {
     b"ratelimit-limit": 0,
@@ -74,7 +73,7 @@ def _float_header(headers: Mapping[str, str], name: str) -> float | None:
     return value if value >= 0 else None
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class RateLimit:
     """What the last response said about the token's request budget.
 

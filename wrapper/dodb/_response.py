@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import attrs
 import httpx
 
-from ._calls import Call
 from ._errors import APIResponseValidationError, APIStatusError, status_error_class
 from ._ratelimit import RateLimit, scan
+
+if TYPE_CHECKING:
+    from ._calls import Call
 
 T = TypeVar("T")
 logger = logging.getLogger("dodb")
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class APIResponse(Generic[T]):
     """One finished call: status, headers and the parsed body (`client.last_response`)."""
 
@@ -27,7 +29,7 @@ class APIResponse(Generic[T]):
     rate_limit: RateLimit | None
     request_id: str | None
     attempts: int
-    http_response: httpx.Response = attrs.field(repr=False, eq=False)
+    http_response: httpx.Response = field(repr=False, compare=False)
 
 
 class Undecodable(Exception):

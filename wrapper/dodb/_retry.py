@@ -25,18 +25,18 @@ import logging
 import random
 import time
 from collections.abc import Generator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, TypeVar
 
-import attrs
 import httpx
 
-from ._calls import Call
 from ._errors import APIError, APITimeoutError
 from ._ratelimit import RateLimit
 from ._response import Undecodable, decode
 
 if TYPE_CHECKING:
     from ._base import BaseClient
+    from ._calls import Call
 
 T = TypeVar("T")
 logger = logging.getLogger("dodb")
@@ -46,13 +46,13 @@ RETRY_STATUSES: Final = frozenset({429, 500, 502, 503, 504})
 NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-@attrs.frozen(slots=True)
+@dataclass(frozen=True, slots=True)
 class Send:
     call: Call[Any]
     timeout: httpx.Timeout
 
 
-@attrs.frozen(slots=True)
+@dataclass(frozen=True, slots=True)
 class Sleep:
     seconds: float
 
