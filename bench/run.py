@@ -1,7 +1,7 @@
 """dodb against the official client (pydo) and bare httpx, side by side in one run.
 
     bash scripts/bench.sh            # sets up .venv-bench and runs this
-    .venv-bench/bin/python bench/run.py [--rounds 3] [--calls 2000] [--async-calls 1000]
+    .venv-bench/bin/python bench/run.py [--rounds 5] [--calls 2000] [--async-calls 2000]
 
 One `dodb emulator` serves every client on loopback, pinned to one core while
 the clients run on the other. Every figure comes from a fresh process; runs
@@ -218,9 +218,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--calls", type=int, default=2000, help="sequential calls per sync run")
-    parser.add_argument("--async-calls", type=int, default=1000, help="calls per async run")
+    parser.add_argument("--async-calls", type=int, default=2000, help="calls per async run")
     args = parser.parse_args()
     RESULTS.mkdir(exist_ok=True)
     rng = random.Random(7)
@@ -230,7 +230,7 @@ def main() -> None:
         for r in range(args.rounds):
             jobs: list[tuple[str, ...]] = [("sync", k) for k in SYNC_CLIENTS]
             jobs += [("async", k, str(c)) for k in ASYNC_CLIENTS for c in CONCURRENCY]
-            jobs += [("startup", k) for k in ASYNC_CLIENTS] * 3
+            jobs += [("startup", k) for k in ASYNC_CLIENTS] * 4
             jobs += [("memory", k) for k in ("httpx", "dodb-typed", "pydo")]
             rng.shuffle(jobs)
             for job in jobs:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
@@ -37,18 +36,28 @@ _KEEP: Any = object()
 _CONTENT_JSON = {"Content-Type": "application/json"}
 
 
-@dataclass(slots=True)
 class ClientStats:
-    """What a client (and its `with_options` copies) did, for monitoring and tests."""
+    """What a client (and its `with_options` copies) did, for monitoring and tests.
 
-    requests: int = 0
-    """HTTP requests sent, reconciliation lookups included."""
-    retries: int = 0
-    """Requests sent again after a failure."""
-    reconciliations: int = 0
-    """Lookups made after an add whose outcome was unsure."""
-    confirmed: int = 0
-    """Unsure adds that the lookup found complete."""
+    `requests`: HTTP requests sent, reconciliation lookups included.
+    `retries`: requests sent again after a failure.
+    `reconciliations`: lookups made after an add whose outcome was unsure.
+    `confirmed`: unsure adds that the lookup found complete.
+    """
+
+    __slots__ = ("confirmed", "reconciliations", "requests", "retries")
+
+    def __init__(self) -> None:
+        self.requests = 0
+        self.retries = 0
+        self.reconciliations = 0
+        self.confirmed = 0
+
+    def __repr__(self) -> str:
+        return (
+            f"ClientStats(requests={self.requests}, retries={self.retries}, "
+            f"reconciliations={self.reconciliations}, confirmed={self.confirmed})"
+        )
 
 
 class _Shared:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
-from dataclasses import dataclass
 from typing import Final
 
 import httpx
@@ -39,6 +37,8 @@ def resolve_token(token: str | None) -> str:
 def _is_loopback(host: str) -> bool:
     if host.lower() in _LOOPBACK_NAMES:
         return True
+    import ipaddress  # only plain-http URLs get here
+
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
@@ -89,13 +89,15 @@ def check_deadline(deadline: float) -> float:
     return float(deadline)
 
 
-@dataclass(frozen=True, slots=True)
 class Settings:
     """How a client sends: per-attempt timeout, retries, and the per-call deadline."""
 
-    timeout: httpx.Timeout
-    max_retries: int
-    deadline: float
+    __slots__ = ("deadline", "max_retries", "timeout")
+
+    def __init__(self, *, timeout: httpx.Timeout, max_retries: int, deadline: float) -> None:
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.deadline = deadline
 
     @property
     def longest_wait(self) -> float:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 _WANTED: Final = {
     b"ratelimit-limit": 0,
@@ -73,8 +72,7 @@ def _float_header(headers: Mapping[str, str], name: str) -> float | None:
     return value if value >= 0 else None
 
 
-@dataclass(frozen=True, slots=True)
-class RateLimit:
+class RateLimit(NamedTuple):
     """What the last response said about the token's request budget.
 
     `reset_at` is Unix epoch seconds when the oldest request counted in the

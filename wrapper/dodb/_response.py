@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import httpx
 
@@ -19,8 +18,7 @@ T = TypeVar("T")
 logger = logging.getLogger("dodb")
 
 
-@dataclass(frozen=True, slots=True)
-class APIResponse(Generic[T]):
+class APIResponse(NamedTuple, Generic[T]):
     """One finished call: status, headers and the parsed body (`client.last_response`)."""
 
     status_code: int
@@ -29,7 +27,7 @@ class APIResponse(Generic[T]):
     rate_limit: RateLimit | None
     request_id: str | None
     attempts: int
-    http_response: httpx.Response = field(repr=False, compare=False)
+    http_response: httpx.Response
 
 
 class Undecodable(Exception):

@@ -22,10 +22,8 @@ The rules:
 from __future__ import annotations
 
 import logging
-import random
 import time
 from collections.abc import Generator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, TypeVar
 
 import httpx
@@ -46,15 +44,23 @@ RETRY_STATUSES: Final = frozenset({429, 500, 502, 503, 504})
 NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-@dataclass(frozen=True, slots=True)
 class Send:
-    call: Call[Any]
-    timeout: httpx.Timeout
+    """Send `call` with this attempt's `timeout`; answer with the response or the error."""
+
+    __slots__ = ("call", "timeout")
+
+    def __init__(self, call: Call[Any], timeout: httpx.Timeout) -> None:
+        self.call = call
+        self.timeout = timeout
 
 
-@dataclass(frozen=True, slots=True)
 class Sleep:
-    seconds: float
+    """Wait this many seconds, then answer with None."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
 
 
 Step: TypeAlias = Send | Sleep
@@ -64,6 +70,8 @@ Plan: TypeAlias = Generator[Step, Outcome, T]
 
 def backoff(attempt: int) -> float:
     """Exponential backoff with jitter: about 0.5, 1, 2, 4 then 8 s at most."""
+    import random  # only retries need it
+
     base: float = min(8.0, 0.5 * 2 ** (attempt - 1))
     return base * (0.5 + random.random() / 2)  # noqa: S311 - jitter, not security
 
