@@ -309,3 +309,19 @@ def test_values_too_long_for_a_url_are_refused_by_name() -> None:
         client.databases.list_users("é" * 1366)  # 6 characters each once encoded
     client.databases.get_user("ab7bb7a", "x" * 8192)
     assert len(recorder.requests) == 1
+
+
+def test_unknown_keywords_are_refused_like_python_does() -> None:
+    client, recorder = client_and_log()
+    options: dict[str, Any] = {"replication": True}
+    with pytest.raises(
+        TypeError, match="add\\(\\) got an unexpected keyword argument 'replication'"
+    ):
+        client.databases.users.add("ab7bb7a", "app-01", **options)
+    with pytest.raises(
+        TypeError, match="update\\(\\) got an unexpected keyword argument 'mysql_auth_plugin'"
+    ):
+        client.databases.users.update(
+            "ab7bb7a", "app-01", mysql_auth_plugin="caching_sha2_password"
+        )  # type: ignore[call-arg]
+    assert recorder.requests == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from typing import IO, Any, Final, Generic, TypeAlias, TypeVar
+from typing import IO, Any, Final, Generic, TypeAlias, TypedDict, TypeVar, Unpack
 
 import attrs
 
@@ -33,6 +33,27 @@ KafkaAclInput: TypeAlias = KafkaAcl | tuple[str, KafkaAclPermission | str]
 OpenSearchAclInput: TypeAlias = OpenSearchAcl | tuple[str, OpenSearchAclPermission | str]
 
 _SERVER_CHOSEN = ("role", "password", "access_cert", "access_key")
+
+
+class SettingsOptions(TypedDict, total=False):
+    """The engine settings of a user, as keywords; each applies to one engine."""
+
+    pg_allow_replication: bool | None
+    kafka_acls: Iterable[KafkaAclInput] | None
+    opensearch_acls: Iterable[OpenSearchAclInput] | None
+    mongo_databases: Iterable[str] | None
+    mongo_role: MongoRole | str | None
+
+
+class AddOptions(SettingsOptions, total=False):
+    """Everything that can be chosen when adding a user, besides its name."""
+
+    mysql_auth_plugin: MysqlAuthPlugin | str | None
+    readonly: bool | None
+
+
+_SETTINGS_KEYS: Final = frozenset(SettingsOptions.__annotations__)
+_ADD_KEYS: Final = _SETTINGS_KEYS | frozenset(AddOptions.__annotations__)
 
 
 @attrs.frozen(slots=True)
@@ -175,14 +196,12 @@ def _check_create(body: Mapping[str, Any]) -> None:
         flag("body['readonly']", body["readonly"])
 
 
-def _settings_model(
-    *,
-    pg_allow_replication: bool | None,
-    kafka_acls: Iterable[KafkaAclInput] | None,
-    opensearch_acls: Iterable[OpenSearchAclInput] | None,
-    mongo_databases: Iterable[str] | None,
-    mongo_role: MongoRole | str | None,
-) -> gen.UserSettings | None:
+def _settings_model(options: SettingsOptions) -> gen.UserSettings | None:
+    pg_allow_replication = options.get("pg_allow_replication")
+    kafka_acls = options.get("kafka_acls")
+    opensearch_acls = options.get("opensearch_acls")
+    mongo_databases = options.get("mongo_databases")
+    mongo_role = options.get("mongo_role")
     settings = gen.UserSettings()
     used = False
     if pg_allow_replication is not None:
@@ -251,6 +270,12 @@ _ENGINE_OF_OPTION = {
     "mongo_role": "MongoDB",
     "readonly": "MongoDB",
 }
+
+
+def _known_options(call: str, options: Mapping[str, object], known: frozenset[str]) -> None:
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise TypeError(f"{call}() got an unexpected keyword argument {unknown[0]!r}")
 
 
 def _one_engine(options: Mapping[str, object]) -> None:
@@ -366,43 +391,19 @@ def get_user(cluster: object, username: object) -> Call[DatabaseUser]:
     return Call("GET", _user_path(cluster, username), 200, _one_user)
 
 
-def add_user(
-    cluster: object,
-    name: object,
-    *,
-    mysql_auth_plugin: MysqlAuthPlugin | str | None = None,
-    pg_allow_replication: bool | None = None,
-    kafka_acls: Iterable[KafkaAclInput] | None = None,
-    opensearch_acls: Iterable[OpenSearchAclInput] | None = None,
-    mongo_databases: Iterable[str] | None = None,
-    mongo_role: MongoRole | str | None = None,
-    readonly: bool | None = None,
-) -> Call[DatabaseUser]:
+def add_user(cluster: object, name: object, **options: Unpack[AddOptions]) -> Call[DatabaseUser]:
+    _known_options("add", options, _ADD_KEYS)
     path = _users_path(cluster)
-    _one_engine(
-        {
-            "mysql_auth_plugin": mysql_auth_plugin,
-            "pg_allow_replication": pg_allow_replication,
-            "kafka_acls": kafka_acls,
-            "opensearch_acls": opensearch_acls,
-            "mongo_databases": mongo_databases,
-            "mongo_role": mongo_role,
-            "readonly": readonly,
-        }
-    )
+    _one_engine(options)
     body = gen.DatabaseUserCreate(name=text("name", name))
-    if mysql_auth_plugin is not None:
-        plugin = choice("mysql_auth_plugin", mysql_auth_plugin, MysqlAuthPlugin)
-        body.mysql_settings = gen.MysqlSettings(auth_plugin=plugin)
-    settings = _settings_model(
-        pg_allow_replication=pg_allow_replication,
-        kafka_acls=kafka_acls,
-        opensearch_acls=opensearch_acls,
-        mongo_databases=mongo_databases,
-        mongo_role=mongo_role,
-    )
+    plugin = options.get("mysql_auth_plugin")
+    if plugin is not None:
+        chosen = choice("mysql_auth_plugin", plugin, MysqlAuthPlugin)
+        body.mysql_settings = gen.MysqlSettings(auth_plugin=chosen)
+    settings = _settings_model(options)
     if settings is not None:
         body.settings = settings
+    readonly = options.get("readonly")
     if readonly is not None:
         body.readonly = flag("readonly", readonly)
     sent = body.to_dict()
@@ -418,32 +419,12 @@ def add_user(
 
 
 def update_user(
-    cluster: object,
-    username: object,
-    *,
-    pg_allow_replication: bool | None = None,
-    kafka_acls: Iterable[KafkaAclInput] | None = None,
-    opensearch_acls: Iterable[OpenSearchAclInput] | None = None,
-    mongo_databases: Iterable[str] | None = None,
-    mongo_role: MongoRole | str | None = None,
+    cluster: object, username: object, **options: Unpack[SettingsOptions]
 ) -> Call[DatabaseUser]:
+    _known_options("update", options, _SETTINGS_KEYS)
     path = _user_path(cluster, username)
-    _one_engine(
-        {
-            "pg_allow_replication": pg_allow_replication,
-            "kafka_acls": kafka_acls,
-            "opensearch_acls": opensearch_acls,
-            "mongo_databases": mongo_databases,
-            "mongo_role": mongo_role,
-        }
-    )
-    settings = _settings_model(
-        pg_allow_replication=pg_allow_replication,
-        kafka_acls=kafka_acls,
-        opensearch_acls=opensearch_acls,
-        mongo_databases=mongo_databases,
-        mongo_role=mongo_role,
-    )
+    _one_engine(options)
+    settings = _settings_model(options)
     if settings is None:
         raise InvalidInputError("update needs at least one setting to change")
     body = gen.DatabaseUserUpdate(settings=settings)

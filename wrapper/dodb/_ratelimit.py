@@ -51,27 +51,6 @@ def scan(raw_headers: Iterable[tuple[bytes, bytes]]) -> tuple[RateLimit | None, 
     return rate, None if request_id is None else request_id.decode("latin-1")
 
 
-def _int_header(headers: Mapping[str, str], name: str) -> int | None:
-    raw = headers.get(name)
-    if raw is None:
-        return None
-    try:
-        return int(raw.strip())
-    except ValueError:
-        return None
-
-
-def _float_header(headers: Mapping[str, str], name: str) -> float | None:
-    raw = headers.get(name)
-    if raw is None:
-        return None
-    try:
-        value = float(raw.strip())
-    except ValueError:
-        return None
-    return value if value >= 0 else None
-
-
 class RateLimit(NamedTuple):
     """What the last response said about the token's request budget.
 
@@ -88,13 +67,10 @@ class RateLimit(NamedTuple):
     @classmethod
     def from_headers(cls, headers: Mapping[str, str]) -> RateLimit | None:
         """Parse the headers; `headers` must look names up case-insensitively (httpx does)."""
-        limit = _int_header(headers, "ratelimit-limit")
-        remaining = _int_header(headers, "ratelimit-remaining")
-        reset_at = _int_header(headers, "ratelimit-reset")
-        retry_after = _float_header(headers, "retry-after")
-        if limit is None and remaining is None and reset_at is None and retry_after is None:
-            return None
-        return cls(limit=limit, remaining=remaining, reset_at=reset_at, retry_after=retry_after)
+        items = (
+            (name.encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()
+        )
+        return scan(items)[0]
 
     def seconds_until_reset(self, now: float | None = None) -> float | None:
         """Seconds from `now` (default: the current time) until `reset_at`; never negative."""

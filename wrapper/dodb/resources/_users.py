@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import Unpack
 
-from dodb_api.models import MongoRole, MysqlAuthPlugin
+from dodb_api.models import MysqlAuthPlugin
 
 from .. import _calls as calls
-from .._calls import KafkaAclInput, OpenSearchAclInput
+from .._calls import AddOptions, SettingsOptions
 from .._models import DatabaseUser
 from ._senders import AsyncSender, Sender
 
@@ -30,60 +30,20 @@ class DatabaseUsers:
         """One user; raises NotFoundError if there is none of that name."""
         return self._client._send(calls.get_user(cluster, name))
 
-    def add(
-        self,
-        cluster: str,
-        name: str,
-        *,
-        mysql_auth_plugin: MysqlAuthPlugin | str | None = None,
-        pg_allow_replication: bool | None = None,
-        kafka_acls: Iterable[KafkaAclInput] | None = None,
-        opensearch_acls: Iterable[OpenSearchAclInput] | None = None,
-        mongo_databases: Iterable[str] | None = None,
-        mongo_role: MongoRole | str | None = None,
-        readonly: bool | None = None,
-    ) -> DatabaseUser:
+    def add(self, cluster: str, name: str, **options: Unpack[AddOptions]) -> DatabaseUser:
         """Create a user; the result carries its generated password.
 
-        `kafka_acls` items are `KafkaAcl(topic, permission)` or `(topic, permission)`
-        pairs, likewise `opensearch_acls` with `(index, permission)`. `readonly`
-        is the older MongoDB flag; prefer `mongo_role`.
+        Options (keywords, one engine at a time): `mysql_auth_plugin`,
+        `pg_allow_replication`, `kafka_acls` (items `KafkaAcl(topic, permission)`
+        or `(topic, permission)` pairs), `opensearch_acls` (likewise with
+        `(index, permission)`), `mongo_databases`, `mongo_role`, and `readonly`,
+        the older MongoDB flag (prefer `mongo_role`).
         """
-        call = calls.add_user(
-            cluster,
-            name,
-            mysql_auth_plugin=mysql_auth_plugin,
-            pg_allow_replication=pg_allow_replication,
-            kafka_acls=kafka_acls,
-            opensearch_acls=opensearch_acls,
-            mongo_databases=mongo_databases,
-            mongo_role=mongo_role,
-            readonly=readonly,
-        )
-        return self._client._send(call)
+        return self._client._send(calls.add_user(cluster, name, **options))
 
-    def update(
-        self,
-        cluster: str,
-        name: str,
-        *,
-        pg_allow_replication: bool | None = None,
-        kafka_acls: Iterable[KafkaAclInput] | None = None,
-        opensearch_acls: Iterable[OpenSearchAclInput] | None = None,
-        mongo_databases: Iterable[str] | None = None,
-        mongo_role: MongoRole | str | None = None,
-    ) -> DatabaseUser:
-        """Replace the user's settings; only settings can change."""
-        call = calls.update_user(
-            cluster,
-            name,
-            pg_allow_replication=pg_allow_replication,
-            kafka_acls=kafka_acls,
-            opensearch_acls=opensearch_acls,
-            mongo_databases=mongo_databases,
-            mongo_role=mongo_role,
-        )
-        return self._client._send(call)
+    def update(self, cluster: str, name: str, **options: Unpack[SettingsOptions]) -> DatabaseUser:
+        """Replace the user's settings; only settings can change (same keywords as `add`)."""
+        return self._client._send(calls.update_user(cluster, name, **options))
 
     def delete(self, cluster: str, name: str) -> None:
         """Remove the user."""
@@ -111,55 +71,15 @@ class AsyncDatabaseUsers:
         """One user; raises NotFoundError if there is none of that name."""
         return await self._client._send(calls.get_user(cluster, name))
 
-    async def add(
-        self,
-        cluster: str,
-        name: str,
-        *,
-        mysql_auth_plugin: MysqlAuthPlugin | str | None = None,
-        pg_allow_replication: bool | None = None,
-        kafka_acls: Iterable[KafkaAclInput] | None = None,
-        opensearch_acls: Iterable[OpenSearchAclInput] | None = None,
-        mongo_databases: Iterable[str] | None = None,
-        mongo_role: MongoRole | str | None = None,
-        readonly: bool | None = None,
-    ) -> DatabaseUser:
+    async def add(self, cluster: str, name: str, **options: Unpack[AddOptions]) -> DatabaseUser:
         """Create a user; see `DatabaseUsers.add`."""
-        call = calls.add_user(
-            cluster,
-            name,
-            mysql_auth_plugin=mysql_auth_plugin,
-            pg_allow_replication=pg_allow_replication,
-            kafka_acls=kafka_acls,
-            opensearch_acls=opensearch_acls,
-            mongo_databases=mongo_databases,
-            mongo_role=mongo_role,
-            readonly=readonly,
-        )
-        return await self._client._send(call)
+        return await self._client._send(calls.add_user(cluster, name, **options))
 
     async def update(
-        self,
-        cluster: str,
-        name: str,
-        *,
-        pg_allow_replication: bool | None = None,
-        kafka_acls: Iterable[KafkaAclInput] | None = None,
-        opensearch_acls: Iterable[OpenSearchAclInput] | None = None,
-        mongo_databases: Iterable[str] | None = None,
-        mongo_role: MongoRole | str | None = None,
+        self, cluster: str, name: str, **options: Unpack[SettingsOptions]
     ) -> DatabaseUser:
         """Replace the user's settings; see `DatabaseUsers.update`."""
-        call = calls.update_user(
-            cluster,
-            name,
-            pg_allow_replication=pg_allow_replication,
-            kafka_acls=kafka_acls,
-            opensearch_acls=opensearch_acls,
-            mongo_databases=mongo_databases,
-            mongo_role=mongo_role,
-        )
-        return await self._client._send(call)
+        return await self._client._send(calls.update_user(cluster, name, **options))
 
     async def delete(self, cluster: str, name: str) -> None:
         """Remove the user."""
