@@ -153,6 +153,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_OPTION_FLAGS = {
+    "mysql_auth_plugin": "mysql_auth_plugin",
+    "pg_allow_replication": "pg_allow_replication",
+    "kafka_acls": "kafka_acl",
+    "opensearch_acls": "opensearch_acl",
+    "mongo_databases": "mongo_database",
+    "mongo_role": "mongo_role",
+    "readonly": "readonly",
+}
+"""Client option name -> argparse destination of its flag."""
+
+
 def _run_users(args: argparse.Namespace) -> int:
     from .._client import Client
 
@@ -163,28 +175,15 @@ def _run_users(args: argparse.Namespace) -> int:
             result = users.list(args.cluster)
         elif args.action == "get":
             result = users.get(args.cluster, args.name)
-        elif args.action == "add":
-            result = users.add(
-                args.cluster,
-                args.name,
-                mysql_auth_plugin=args.mysql_auth_plugin,
-                pg_allow_replication=args.pg_allow_replication,
-                kafka_acls=args.kafka_acl,
-                opensearch_acls=args.opensearch_acl,
-                mongo_databases=args.mongo_database,
-                mongo_role=args.mongo_role,
-                readonly=args.readonly,
-            )
-        elif args.action == "update":
-            result = users.update(
-                args.cluster,
-                args.name,
-                pg_allow_replication=args.pg_allow_replication,
-                kafka_acls=args.kafka_acl,
-                opensearch_acls=args.opensearch_acl,
-                mongo_databases=args.mongo_database,
-                mongo_role=args.mongo_role,
-            )
+        elif args.action in ("add", "update"):
+            # Flags left out are None, which the client reads as "not asked for".
+            options: dict[str, Any] = {
+                option: getattr(args, flag)
+                for option, flag in _OPTION_FLAGS.items()
+                if hasattr(args, flag) and getattr(args, flag) is not None
+            }
+            send = users.add if args.action == "add" else users.update
+            result = send(args.cluster, args.name, **options)
         elif args.action == "delete":
             users.delete(args.cluster, args.name)
             print(
