@@ -11,7 +11,6 @@ their own `httpx.AsyncClient` gets httpx end to end.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import aiohttp
 import httpx
@@ -139,7 +138,3 @@ class AiohttpSender:
 
     def __repr__(self) -> str:
         return f"AiohttpSender(max_connections={self._max_connections})"
-
-
-def default_sender(**options: Any) -> AiohttpSender:
-    return AiohttpSender(**options)

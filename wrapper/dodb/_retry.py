@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, TypeVar
 import httpx
 
 from ._errors import APIError, APITimeoutError
-from ._ratelimit import RateLimit
+from ._ratelimit import scan
 from ._response import Undecodable, decode
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def backoff(attempt: int) -> float:
 
 def wait_before_retry(outcome: Outcome, attempt: int) -> float:
     if isinstance(outcome, httpx.Response) and outcome.status_code == 429:
-        rate = RateLimit.from_headers(outcome.headers)
+        rate = scan(outcome.headers.raw)[0]
         if rate is not None and rate.retry_after is not None:
             return rate.retry_after
         if rate is not None and rate.remaining == 0 and rate.reset_at is not None:
