@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 import re
 import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -15,6 +12,7 @@ import pytest
 
 from dodb.cli import main
 from dodb.emulator import CLUSTER_IDS, Emulator
+from tests.support.served import emulator_process
 
 PASSWORD = re.compile(r"\b[a-z0-9]{16}\b")
 
@@ -215,47 +213,14 @@ def test_unreachable_api_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_emulator_command_serves_on_the_given_port() -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dodb.cli",
-            "emulator",
-            "--port",
-            str(port),
-            "--cluster",
-            "extra-1:extra:pg",
-            "--per-minute",
-            "1000",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                response = httpx.get(
-                    f"http://127.0.0.1:{port}/v2/databases",
-                    headers={"authorization": "Bearer t"},
-                    timeout=1,
-                )
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, process.stderr.read() if process.stderr else ""
-                assert time.monotonic() < deadline
-                time.sleep(0.1)
-        ids = {d["id"] for d in response.json()["databases"]}
-        assert "extra-1" in ids
-        assert set(CLUSTER_IDS.values()) <= ids
-        assert response.headers["ratelimit-limit"] == "5000"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with emulator_process("--cluster", "extra-1:extra:pg", "--per-minute", "1000") as url:
+        response = httpx.get(
+            f"{url}/v2/databases", headers={"authorization": "Bearer t"}, timeout=5
+        )
+    ids = {d["id"] for d in response.json()["databases"]}
+    assert "extra-1" in ids
+    assert set(CLUSTER_IDS.values()) <= ids
+    assert response.headers["ratelimit-limit"] == "5000"
 
 
 def test_demo_runs_the_reference_call_and_masks_secrets(capsys: pytest.CaptureFixture[str]) -> None:
