@@ -54,6 +54,9 @@ def generate(out: Path, spec: Path = SPEC) -> None:
         if result.returncode != 0 or not target.is_dir():
             sys.stderr.write(result.stdout + result.stderr)
             raise SystemExit(f"code generation failed (exit {result.returncode})")
+        # Left out: the generated HTTP client and its errors; dodb sends requests itself.
+        for unused in ("client.py", "errors.py"):
+            (target / unused).unlink(missing_ok=True)
         # The typing marker makes mypy read the package when it is installed.
         (target / "py.typed").write_text("")
         if out.exists():

@@ -1,54 +1,361 @@
-"""Contains some shared types for properties"""
+"""The runtime shared by every generated model and operation.
 
-from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+Each model describes its properties once (`_describe`); `load` and `dump`
+turn JSON into models and back from that description. `load(strict=True)`
+checks a request body against the spec (unknown values and fields refused);
+the default, lenient mode reads responses, keeping values and fields that
+the spec does not know yet.
+"""
 
-from attrs import define
+from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any, Final, Protocol, TypeVar
 
-class Unset:
-    def __bool__(self) -> Literal[False]:
-        return False
-
-
-UNSET: Unset = Unset()
-
-# The types that `httpx.Client(files=)` can accept, copied from that library.
-FileContent = IO[bytes] | bytes | str
-FileTypes = (
-    # (filename, file (or bytes), content_type)
-    tuple[str | None, FileContent, str | None]
-    # (filename, file (or bytes), content_type, headers)
-    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
-)
-RequestFiles = list[tuple[str, FileTypes]]
+T = TypeVar("T", bound="Model")
+NO_EXTRA: Final[Mapping[str, Any]] = MappingProxyType({})
 
 
-@define
-class File:
-    """Contains information for file uploads"""
+class Secret:
+    """A credential (a property the spec marks `format: password`).
 
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
+    Printed masked; read on purpose with `reveal()`. Pickling keeps the value.
+    """
 
-    def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
-        return self.file_name, self.payload, self.mime_type
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        """The secret itself. Call it only where the value is really needed."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    def __str__(self) -> str:
+        return "**********"
+
+    def __format__(self, spec: str) -> str:
+        return format("**********", spec)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Secret):
+            return self._value == other._value
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((Secret, self._value))
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Secret, (self._value,))
 
 
-T = TypeVar("T")
+class SchemaError(ValueError):
+    """JSON that does not match the spec; `path` names the place, as `settings.acl[0].topic`."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path or 'the body'} {problem}")
+        self.path = path
+        self.problem = problem
 
 
-@define
-class Response(Generic[T]):
-    """A response from an endpoint"""
-
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: T | None
+def _at(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    return {
+        bool: "a boolean",
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        list: "an array",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
+
+
+class Reader:
+    """How one property is read from JSON (`load`) and written back (`dump`)."""
+
+    description: str = "a value"
+
+    def load(self, value: Any, path: str, strict: bool) -> Any:
+        return value
+
+    def dump(self, value: Any) -> Any:
+        return value
+
+    def walk(self) -> Reader | None:
+        """The reader of an array's items, or None."""
+        return None
+
+
+class _Scalar(Reader):
+    def __init__(self, kind: type | tuple[type, ...], description: str) -> None:
+        self.kind = kind
+        self.description = description
+
+    def load(self, value: Any, path: str, strict: bool) -> Any:
+        if isinstance(value, bool) and bool not in (
+            self.kind if isinstance(self.kind, tuple) else (self.kind,)
+        ):
+            raise SchemaError(path, f"must be {self.description}, not {_kind(value)}")
+        if not isinstance(value, self.kind):
+            raise SchemaError(path, f"must be {self.description}, not {_kind(value)}")
+        return value
+
+
+class _Secret(_Scalar):
+    def __init__(self) -> None:
+        super().__init__(str, "a string")
+
+    def load(self, value: Any, path: str, strict: bool) -> Any:
+        return Secret(super().load(value, path, strict))
+
+    def dump(self, value: Any) -> Any:
+        return value  # stays a Secret: to_dict() never reveals a credential
+
+
+class EnumReader(Reader):
+    def __init__(self, enum: type[StrEnum]) -> None:
+        self.enum = enum
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The values the spec lists (not those kept from a newer server)."""
+        return tuple(member.value for member in self.enum.__members__.values())
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(self.values)
+
+    def load(self, value: Any, path: str, strict: bool) -> Any:
+        if not isinstance(value, str):
+            raise SchemaError(path, f"must be {self.description}, not {_kind(value)}")
+        if strict and value not in self.values:
+            raise SchemaError(path, f"must be {self.description}; got {value!r}")
+        return self.enum(value)
+
+    def dump(self, value: Any) -> Any:
+        return value.value if isinstance(value, StrEnum) else value
+
+
+class ArrayReader(Reader):
+    def __init__(self, item: Reader) -> None:
+        self.item = item
+        self.description = "an array"
+
+    def load(self, value: Any, path: str, strict: bool) -> Any:
+        if not isinstance(value, list | tuple):
+            raise SchemaError(path, f"must be an array, not {_kind(value)}")
+        return tuple(
+            self.item.load(v, _at(path, i), strict) for i, v in enumerate(value)
+        )
+
+    def dump(self, value: Any) -> Any:
+        return [self.item.dump(v) for v in value]
+
+    def walk(self) -> Reader | None:
+        return self.item
+
+
+class ModelReader(Reader):
+    def __init__(self, model: type[Model]) -> None:
+        self.model = model
+        self.description = "an object"
+
+    def load(self, value: Any, path: str, strict: bool) -> Any:
+        return load(self.model, value, strict=strict, path=path)
+
+    def dump(self, value: Any) -> Any:
+        return dump(value)
+
+
+class _Text(_Scalar):
+    def __init__(self, min_length: int) -> None:
+        super().__init__(str, f"a string of at least {min_length} characters")
+        self.min_length = min_length
+
+    def load(self, value: Any, path: str, strict: bool) -> Any:
+        if not isinstance(value, str) or len(value) < self.min_length:
+            raise SchemaError(path, f"must be {self.description}")
+        return value
+
+
+def text(min_length: int) -> Reader:
+    """A string with the spec's `minLength`."""
+    return _Text(min_length)
+
+
+STRING: Final = _Scalar(str, "a string")
+SECRET: Final = _Secret()
+BOOLEAN: Final = _Scalar(bool, "a boolean")
+INTEGER: Final = _Scalar(int, "a whole number")
+NUMBER: Final = _Scalar((int, float), "a number")
+ANY: Final = Reader()
+
+
+def enum(cls: type[StrEnum]) -> EnumReader:
+    return EnumReader(cls)
+
+
+def array(item: Reader) -> ArrayReader:
+    return ArrayReader(item)
+
+
+def model(cls: type[Model]) -> ModelReader:
+    return ModelReader(cls)
+
+
+class Prop:
+    """One property of a model: its JSON name, Python name, reader and whether it is required."""
+
+    __slots__ = ("attr", "name", "reader", "required")
+
+    def __init__(
+        self, name: str, attr: str, reader: Reader, *, required: bool = False
+    ) -> None:
+        self.name = name
+        self.attr = attr
+        self.reader = reader
+        self.required = required
+
+
+class Schema:
+    """A model's properties in spec order, and whether it keeps unknown fields."""
+
+    __slots__ = ("by_name", "extra", "props")
+
+    def __init__(self, props: Iterable[Prop], *, extra: bool) -> None:
+        self.props = tuple(props)
+        self.by_name = {p.name: p for p in self.props}
+        self.extra = extra
+
+
+class Model(Protocol):
+    """What every generated model class offers."""
+
+    @classmethod
+    def _describe(cls) -> Schema: ...
+
+
+_SCHEMAS: dict[type, Schema] = {}
+
+
+def schema_of(cls: type[Model]) -> Schema:
+    """The (cached) description of a generated model class."""
+    found = _SCHEMAS.get(cls)
+    if found is None:
+        found = _SCHEMAS[cls] = cls._describe()
+    return found
+
+
+def load(
+    cls: Callable[..., T], data: Any, *, strict: bool = False, path: str = ""
+) -> T:
+    """A model from JSON; SchemaError where the JSON does not match the spec."""
+    if not isinstance(data, Mapping):
+        raise SchemaError(path, f"must be an object, not {_kind(data)}")
+    schema = schema_of(cls)  # type: ignore[arg-type]
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        prop = schema.by_name.get(key)
+        if prop is None:
+            if schema.extra:
+                extra[key] = value
+            elif strict:
+                known = ", ".join(schema.by_name)
+                raise SchemaError(
+                    _at(path, key), f"is not a known field (known: {known})"
+                )
+            continue
+        if value is None and not prop.required:
+            continue
+        values[prop.attr] = prop.reader.load(value, _at(path, key), strict)
+    for prop in schema.props:
+        if prop.required and prop.attr not in values:
+            raise SchemaError(_at(path, prop.name), "is required")
+    if schema.extra:
+        values["extra"] = MappingProxyType(extra) if extra else NO_EXTRA
+    return cls(**values)
+
+
+def dump(obj: Any) -> dict[str, Any]:
+    """A model as JSON: unknown fields kept, absent ones left out, credentials kept as Secret."""
+    schema = schema_of(type(obj))
+    out: dict[str, Any] = {}
+    for prop in schema.props:
+        value = getattr(obj, prop.attr)
+        if value is not None:
+            out[prop.name] = prop.reader.dump(value)
+    for key, value in getattr(obj, "extra", NO_EXTRA).items():
+        out.setdefault(key, value)
+    return out
+
+
+class Operation:
+    """One API operation as the spec declares it."""
+
+    __slots__ = ("body", "method", "name", "path", "path_params", "result", "success")
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        method: str,
+        path: str,
+        path_params: tuple[str, ...],
+        success: int,
+        body: type[Model] | None,
+        result: type[Model] | None,
+    ) -> None:
+        self.name = name
+        self.method = method
+        self.path = path
+        self.path_params = path_params
+        self.success = success
+        self.body = body
+        self.result = result
+
+    def __repr__(self) -> str:
+        return f"Operation({self.name}: {self.method} {self.path} -> {self.success})"
+
+
+__all__ = [
+    "ANY",
+    "BOOLEAN",
+    "INTEGER",
+    "NO_EXTRA",
+    "NUMBER",
+    "SECRET",
+    "STRING",
+    "ArrayReader",
+    "EnumReader",
+    "Model",
+    "ModelReader",
+    "Operation",
+    "Prop",
+    "Reader",
+    "Schema",
+    "SchemaError",
+    "Secret",
+    "array",
+    "dump",
+    "enum",
+    "load",
+    "text",
+    "model",
+    "schema_of",
+]

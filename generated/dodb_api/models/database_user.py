@@ -1,149 +1,78 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import frozen as _attrs_frozen
 
 from ..models.user_role import UserRole
-from ..types import UNSET, Unset
+from ..types import (
+    NO_EXTRA,
+    SECRET,
+    STRING,
+    Prop,
+    Schema,
+    Secret,
+    dump,
+    enum,
+    load,
+    model,
+)
 
 if TYPE_CHECKING:
     from ..models.mysql_settings import MysqlSettings
     from ..models.user_settings import UserSettings
 
 
-T = TypeVar("T", bound="DatabaseUser")
-
-
-@_attrs_define
+@_attrs_frozen
 class DatabaseUser:
     """A database user as the API returns it."""
 
     name: str
     """ The name of the user. """
-    role: UserRole | Unset = UNSET
+    role: UserRole | None = None
     """ `primary` for the cluster's admin user (usually `doadmin`), `normal`
-    for every other user. Read-only.
-     """
-    password: str | Unset = UNSET
+    for every other user. Read-only. """
+    password: Secret | None = None
     """ The randomly generated password. Present only when the token has
-    the `database:view_credentials` scope.
-     """
-    access_cert: str | Unset = UNSET
+    the `database:view_credentials` scope. """
+    access_cert: str | None = None
     """ Kafka only. PEM client certificate for TLS client authentication. """
-    access_key: str | Unset = UNSET
+    access_key: Secret | None = None
     """ Kafka only. PEM private key of `access_cert`. """
-    mysql_settings: MysqlSettings | Unset = UNSET
+    mysql_settings: MysqlSettings | None = None
     """ MySQL only. How the user authenticates. """
-    settings: UserSettings | Unset = UNSET
+    settings: UserSettings | None = None
     """ Engine-specific user settings. Each field applies to one engine. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        role: str | Unset = UNSET
-        if not isinstance(self.role, Unset):
-            role = self.role.value
-
-        password = self.password
-
-        access_cert = self.access_cert
-
-        access_key = self.access_key
-
-        mysql_settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.mysql_settings, Unset):
-            mysql_settings = self.mysql_settings.to_dict()
-
-        settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.settings, Unset):
-            settings = self.settings.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
-        if role is not UNSET:
-            field_dict["role"] = role
-        if password is not UNSET:
-            field_dict["password"] = password
-        if access_cert is not UNSET:
-            field_dict["access_cert"] = access_cert
-        if access_key is not UNSET:
-            field_dict["access_key"] = access_key
-        if mysql_settings is not UNSET:
-            field_dict["mysql_settings"] = mysql_settings
-        if settings is not UNSET:
-            field_dict["settings"] = settings
-
-        return field_dict
+    extra: Mapping[str, Any] = _attrs_field(
+        default=NO_EXTRA, repr=False, eq=False, kw_only=True
+    )
+    """ Fields the server sent that this version of the spec does not describe. """
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def _describe(cls) -> Schema:
         from ..models.mysql_settings import MysqlSettings  # noqa: PLC0415
         from ..models.user_settings import UserSettings  # noqa: PLC0415
 
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        _role = d.pop("role", UNSET)
-        role: UserRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = UserRole(_role)
-
-        password = d.pop("password", UNSET)
-
-        access_cert = d.pop("access_cert", UNSET)
-
-        access_key = d.pop("access_key", UNSET)
-
-        _mysql_settings = d.pop("mysql_settings", UNSET)
-        mysql_settings: MysqlSettings | Unset
-        if isinstance(_mysql_settings, Unset):
-            mysql_settings = UNSET
-        else:
-            mysql_settings = MysqlSettings.from_dict(_mysql_settings)
-
-        _settings = d.pop("settings", UNSET)
-        settings: UserSettings | Unset
-        if isinstance(_settings, Unset):
-            settings = UNSET
-        else:
-            settings = UserSettings.from_dict(_settings)
-
-        database_user = cls(
-            name=name,
-            role=role,
-            password=password,
-            access_cert=access_cert,
-            access_key=access_key,
-            mysql_settings=mysql_settings,
-            settings=settings,
+        props: tuple[Prop, ...] = (
+            Prop("name", "name", STRING, required=True),
+            Prop("role", "role", enum(UserRole)),
+            Prop("password", "password", SECRET),
+            Prop("access_cert", "access_cert", STRING),
+            Prop("access_key", "access_key", SECRET),
+            Prop("mysql_settings", "mysql_settings", model(MysqlSettings)),
+            Prop("settings", "settings", model(UserSettings)),
         )
+        return Schema(props, extra=True)
 
-        database_user.additional_properties = d
-        return database_user
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def from_dict(
+        cls, src_dict: Mapping[str, Any], *, strict: bool = False
+    ) -> DatabaseUser:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)

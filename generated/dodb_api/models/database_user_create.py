@@ -1,96 +1,60 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from attrs import define as _attrs_define
+from attrs import frozen as _attrs_frozen
 
-from ..types import UNSET, Unset
+from ..types import (
+    BOOLEAN,
+    Prop,
+    Schema,
+    dump,
+    load,
+    model,
+    text,
+)
 
 if TYPE_CHECKING:
     from ..models.mysql_settings import MysqlSettings
     from ..models.user_settings import UserSettings
 
 
-T = TypeVar("T", bound="DatabaseUserCreate")
-
-
-@_attrs_define
+@_attrs_frozen
 class DatabaseUserCreate:
     """The body of an add-user request. It has only the fields a caller may
-    set: the role, password, certificate and key are chosen by the server.
-
-    """
+    set: the role, password, certificate and key are chosen by the server."""
 
     name: str
     """ The name of the new user; unique within the cluster. """
-    mysql_settings: MysqlSettings | Unset = UNSET
+    mysql_settings: MysqlSettings | None = None
     """ MySQL only. How the user authenticates. """
-    settings: UserSettings | Unset = UNSET
+    settings: UserSettings | None = None
     """ Engine-specific user settings. Each field applies to one engine. """
-    readonly: bool | Unset = UNSET
+    readonly: bool | None = None
     """ MongoDB only: make a read-only user. Being replaced by
-    `settings.mongo_user_settings.role`.
-     """
-
-    def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        mysql_settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.mysql_settings, Unset):
-            mysql_settings = self.mysql_settings.to_dict()
-
-        settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.settings, Unset):
-            settings = self.settings.to_dict()
-
-        readonly = self.readonly
-
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
-        if mysql_settings is not UNSET:
-            field_dict["mysql_settings"] = mysql_settings
-        if settings is not UNSET:
-            field_dict["settings"] = settings
-        if readonly is not UNSET:
-            field_dict["readonly"] = readonly
-
-        return field_dict
+    `settings.mongo_user_settings.role`. """
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def _describe(cls) -> Schema:
         from ..models.mysql_settings import MysqlSettings  # noqa: PLC0415
         from ..models.user_settings import UserSettings  # noqa: PLC0415
 
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        _mysql_settings = d.pop("mysql_settings", UNSET)
-        mysql_settings: MysqlSettings | Unset
-        if isinstance(_mysql_settings, Unset):
-            mysql_settings = UNSET
-        else:
-            mysql_settings = MysqlSettings.from_dict(_mysql_settings)
-
-        _settings = d.pop("settings", UNSET)
-        settings: UserSettings | Unset
-        if isinstance(_settings, Unset):
-            settings = UNSET
-        else:
-            settings = UserSettings.from_dict(_settings)
-
-        readonly = d.pop("readonly", UNSET)
-
-        database_user_create = cls(
-            name=name,
-            mysql_settings=mysql_settings,
-            settings=settings,
-            readonly=readonly,
+        props: tuple[Prop, ...] = (
+            Prop("name", "name", text(1), required=True),
+            Prop("mysql_settings", "mysql_settings", model(MysqlSettings)),
+            Prop("settings", "settings", model(UserSettings)),
+            Prop("readonly", "readonly", BOOLEAN),
         )
+        return Schema(props, extra=False)
 
-        return database_user_create
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
+
+    @classmethod
+    def from_dict(
+        cls, src_dict: Mapping[str, Any], *, strict: bool = False
+    ) -> DatabaseUserCreate:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)

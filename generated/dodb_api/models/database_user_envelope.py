@@ -1,65 +1,51 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import frozen as _attrs_frozen
+
+from ..types import (
+    NO_EXTRA,
+    Prop,
+    Schema,
+    dump,
+    load,
+    model,
+)
 
 if TYPE_CHECKING:
     from ..models.database_user import DatabaseUser
 
 
-T = TypeVar("T", bound="DatabaseUserEnvelope")
-
-
-@_attrs_define
+@_attrs_frozen
 class DatabaseUserEnvelope:
     """A response that carries one user."""
 
     user: DatabaseUser
     """ A database user as the API returns it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        user = self.user.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "user": user,
-            }
-        )
-
-        return field_dict
+    extra: Mapping[str, Any] = _attrs_field(
+        default=NO_EXTRA, repr=False, eq=False, kw_only=True
+    )
+    """ Fields the server sent that this version of the spec does not describe. """
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def _describe(cls) -> Schema:
         from ..models.database_user import DatabaseUser  # noqa: PLC0415
 
-        d = dict(src_dict)
-        user = DatabaseUser.from_dict(d.pop("user"))
-
-        database_user_envelope = cls(
-            user=user,
+        props: tuple[Prop, ...] = (
+            Prop("user", "user", model(DatabaseUser), required=True),
         )
+        return Schema(props, extra=True)
 
-        database_user_envelope.additional_properties = d
-        return database_user_envelope
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def from_dict(
+        cls, src_dict: Mapping[str, Any], *, strict: bool = False
+    ) -> DatabaseUserEnvelope:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)

@@ -1,72 +1,52 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import frozen as _attrs_frozen
+
+from ..types import (
+    NO_EXTRA,
+    Prop,
+    Schema,
+    array,
+    dump,
+    load,
+    model,
+)
 
 if TYPE_CHECKING:
     from ..models.database_user import DatabaseUser
 
 
-T = TypeVar("T", bound="DatabaseUserList")
-
-
-@_attrs_define
+@_attrs_frozen
 class DatabaseUserList:
     """A response that carries the users of a cluster."""
 
-    users: list[DatabaseUser]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    users: tuple[DatabaseUser, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        users = []
-        for users_item_data in self.users:
-            users_item = users_item_data.to_dict()
-            users.append(users_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "users": users,
-            }
-        )
-
-        return field_dict
+    extra: Mapping[str, Any] = _attrs_field(
+        default=NO_EXTRA, repr=False, eq=False, kw_only=True
+    )
+    """ Fields the server sent that this version of the spec does not describe. """
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def _describe(cls) -> Schema:
         from ..models.database_user import DatabaseUser  # noqa: PLC0415
 
-        d = dict(src_dict)
-        users = []
-        _users = d.pop("users")
-        for users_item_data in _users:
-            users_item = DatabaseUser.from_dict(users_item_data)
-
-            users.append(users_item)
-
-        database_user_list = cls(
-            users=users,
+        props: tuple[Prop, ...] = (
+            Prop("users", "users", array(model(DatabaseUser)), required=True),
         )
+        return Schema(props, extra=True)
 
-        database_user_list.additional_properties = d
-        return database_user_list
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def from_dict(
+        cls, src_dict: Mapping[str, Any], *, strict: bool = False
+    ) -> DatabaseUserList:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)

@@ -1,56 +1,46 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from attrs import define as _attrs_define
+from attrs import frozen as _attrs_frozen
 
-from ..types import UNSET, Unset
+from ..types import (
+    Prop,
+    Schema,
+    dump,
+    load,
+    model,
+)
 
 if TYPE_CHECKING:
     from ..models.mysql_settings import MysqlSettings
 
 
-T = TypeVar("T", bound="DatabaseUserResetAuth")
-
-
-@_attrs_define
+@_attrs_frozen
 class DatabaseUserResetAuth:
     """The body of a reset-auth request. On MySQL clusters `mysql_settings`
-    chooses the auth plugin; on other engines the password is reset.
+    chooses the auth plugin; on other engines the password is reset."""
 
-    """
-
-    mysql_settings: MysqlSettings | Unset = UNSET
+    mysql_settings: MysqlSettings | None = None
     """ MySQL only. How the user authenticates. """
 
-    def to_dict(self) -> dict[str, Any]:
-        mysql_settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.mysql_settings, Unset):
-            mysql_settings = self.mysql_settings.to_dict()
-
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
-        if mysql_settings is not UNSET:
-            field_dict["mysql_settings"] = mysql_settings
-
-        return field_dict
-
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def _describe(cls) -> Schema:
         from ..models.mysql_settings import MysqlSettings  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _mysql_settings = d.pop("mysql_settings", UNSET)
-        mysql_settings: MysqlSettings | Unset
-        if isinstance(_mysql_settings, Unset):
-            mysql_settings = UNSET
-        else:
-            mysql_settings = MysqlSettings.from_dict(_mysql_settings)
-
-        database_user_reset_auth = cls(
-            mysql_settings=mysql_settings,
+        props: tuple[Prop, ...] = (
+            Prop("mysql_settings", "mysql_settings", model(MysqlSettings)),
         )
+        return Schema(props, extra=False)
 
-        return database_user_reset_auth
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
+
+    @classmethod
+    def from_dict(
+        cls, src_dict: Mapping[str, Any], *, strict: bool = False
+    ) -> DatabaseUserResetAuth:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)

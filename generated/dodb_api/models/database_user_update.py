@@ -1,46 +1,45 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from attrs import define as _attrs_define
+from attrs import frozen as _attrs_frozen
+
+from ..types import (
+    Prop,
+    Schema,
+    dump,
+    load,
+    model,
+)
 
 if TYPE_CHECKING:
     from ..models.user_settings import UserSettings
 
 
-T = TypeVar("T", bound="DatabaseUserUpdate")
-
-
-@_attrs_define
+@_attrs_frozen
 class DatabaseUserUpdate:
     """The body of an update-user request. Only the settings can change."""
 
     settings: UserSettings
     """ Engine-specific user settings. Each field applies to one engine. """
 
-    def to_dict(self) -> dict[str, Any]:
-        settings = self.settings.to_dict()
-
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "settings": settings,
-            }
-        )
-
-        return field_dict
-
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def _describe(cls) -> Schema:
         from ..models.user_settings import UserSettings  # noqa: PLC0415
 
-        d = dict(src_dict)
-        settings = UserSettings.from_dict(d.pop("settings"))
-
-        database_user_update = cls(
-            settings=settings,
+        props: tuple[Prop, ...] = (
+            Prop("settings", "settings", model(UserSettings), required=True),
         )
+        return Schema(props, extra=False)
 
-        return database_user_update
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
+
+    @classmethod
+    def from_dict(
+        cls, src_dict: Mapping[str, Any], *, strict: bool = False
+    ) -> DatabaseUserUpdate:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)

@@ -1,82 +1,52 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any
 
-from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import frozen as _attrs_frozen
 
-from ..types import UNSET, Unset
+from ..types import (
+    NO_EXTRA,
+    STRING,
+    Prop,
+    Schema,
+    dump,
+    load,
+)
 
-T = TypeVar("T", bound="Error")
 
-
-@_attrs_define
+@_attrs_frozen
 class Error:
     """The body of every error response."""
 
     id: str
     """ A short code for the kind of error, such as `unauthorized`,
     `not_found`, `too_many_requests`, `server_error` or
-    `unprocessable_entity`.
-     """
-    message: str | Unset = UNSET
+    `unprocessable_entity`. """
+    message: str | None = None
     """ A human-readable explanation. """
-    request_id: str | Unset = UNSET
+    request_id: str | None = None
     """ The id of the request, to quote to support. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        message = self.message
-
-        request_id = self.request_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if message is not UNSET:
-            field_dict["message"] = message
-        if request_id is not UNSET:
-            field_dict["request_id"] = request_id
-
-        return field_dict
+    extra: Mapping[str, Any] = _attrs_field(
+        default=NO_EXTRA, repr=False, eq=False, kw_only=True
+    )
+    """ Fields the server sent that this version of the spec does not describe. """
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        message = d.pop("message", UNSET)
-
-        request_id = d.pop("request_id", UNSET)
-
-        error = cls(
-            id=id,
-            message=message,
-            request_id=request_id,
+    def _describe(cls) -> Schema:
+        props: tuple[Prop, ...] = (
+            Prop("id", "id", STRING, required=True),
+            Prop("message", "message", STRING),
+            Prop("request_id", "request_id", STRING),
         )
+        return Schema(props, extra=True)
 
-        error.additional_properties = d
-        return error
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any], *, strict: bool = False) -> Error:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)

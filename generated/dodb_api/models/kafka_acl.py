@@ -1,18 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any
 
-from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import frozen as _attrs_frozen
 
 from ..models.kafka_acl_permission import KafkaAclPermission
-from ..types import UNSET, Unset
+from ..types import (
+    NO_EXTRA,
+    STRING,
+    Prop,
+    Schema,
+    dump,
+    enum,
+    load,
+    text,
+)
 
-T = TypeVar("T", bound="KafkaAcl")
 
-
-@_attrs_define
+@_attrs_frozen
 class KafkaAcl:
     """Kafka only. One access rule on the topics matching a pattern."""
 
@@ -20,60 +27,29 @@ class KafkaAcl:
     """ A regular expression for the topic names, such as `customer-events.*`. """
     permission: KafkaAclPermission
     """ What a Kafka user may do on the matching topics. """
-    id: str | Unset = UNSET
+    id: str | None = None
     """ The rule's id, chosen by the server. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        topic = self.topic
-
-        permission = self.permission.value
-
-        id = self.id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "topic": topic,
-                "permission": permission,
-            }
-        )
-        if id is not UNSET:
-            field_dict["id"] = id
-
-        return field_dict
+    extra: Mapping[str, Any] = _attrs_field(
+        default=NO_EXTRA, repr=False, eq=False, kw_only=True
+    )
+    """ Fields the server sent that this version of the spec does not describe. """
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        topic = d.pop("topic")
-
-        permission = KafkaAclPermission(d.pop("permission"))
-
-        id = d.pop("id", UNSET)
-
-        kafka_acl = cls(
-            topic=topic,
-            permission=permission,
-            id=id,
+    def _describe(cls) -> Schema:
+        props: tuple[Prop, ...] = (
+            Prop("topic", "topic", text(1), required=True),
+            Prop("permission", "permission", enum(KafkaAclPermission), required=True),
+            Prop("id", "id", STRING),
         )
+        return Schema(props, extra=True)
 
-        kafka_acl.additional_properties = d
-        return kafka_acl
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def from_dict(
+        cls, src_dict: Mapping[str, Any], *, strict: bool = False
+    ) -> KafkaAcl:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)

@@ -1,78 +1,52 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any
 
-from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import frozen as _attrs_frozen
 
 from ..models.mongo_role import MongoRole
-from ..types import UNSET, Unset
+from ..types import (
+    NO_EXTRA,
+    STRING,
+    Prop,
+    Schema,
+    array,
+    dump,
+    enum,
+    load,
+)
 
-T = TypeVar("T", bound="MongoUserSettings")
 
-
-@_attrs_define
+@_attrs_frozen
 class MongoUserSettings:
     """MongoDB only. The databases the user may reach, and how."""
 
-    databases: list[str] | Unset = UNSET
+    databases: tuple[str, ...] | None = None
     """ Database names; `admin` means every database. """
-    role: MongoRole | Unset = UNSET
+    role: MongoRole | None = None
     """ The MongoDB role the user has on its databases. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        databases: list[str] | Unset = UNSET
-        if not isinstance(self.databases, Unset):
-            databases = self.databases
-
-        role: str | Unset = UNSET
-        if not isinstance(self.role, Unset):
-            role = self.role.value
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if databases is not UNSET:
-            field_dict["databases"] = databases
-        if role is not UNSET:
-            field_dict["role"] = role
-
-        return field_dict
+    extra: Mapping[str, Any] = _attrs_field(
+        default=NO_EXTRA, repr=False, eq=False, kw_only=True
+    )
+    """ Fields the server sent that this version of the spec does not describe. """
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        databases = cast(list[str], d.pop("databases", UNSET))
-
-        _role = d.pop("role", UNSET)
-        role: MongoRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = MongoRole(_role)
-
-        mongo_user_settings = cls(
-            databases=databases,
-            role=role,
+    def _describe(cls) -> Schema:
+        props: tuple[Prop, ...] = (
+            Prop("databases", "databases", array(STRING)),
+            Prop("role", "role", enum(MongoRole)),
         )
+        return Schema(props, extra=True)
 
-        mongo_user_settings.additional_properties = d
-        return mongo_user_settings
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def from_dict(
+        cls, src_dict: Mapping[str, Any], *, strict: bool = False
+    ) -> MongoUserSettings:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)

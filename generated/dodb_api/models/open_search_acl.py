@@ -1,76 +1,51 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any
 
-from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import frozen as _attrs_frozen
 
 from ..models.open_search_acl_permission import OpenSearchAclPermission
-from ..types import UNSET, Unset
+from ..types import (
+    NO_EXTRA,
+    STRING,
+    Prop,
+    Schema,
+    dump,
+    enum,
+    load,
+)
 
-T = TypeVar("T", bound="OpenSearchAcl")
 
-
-@_attrs_define
+@_attrs_frozen
 class OpenSearchAcl:
     """OpenSearch only. One access rule on the indexes matching a pattern."""
 
-    index: str | Unset = UNSET
+    index: str | None = None
     """ A regular expression for the index names, such as `index-logs-*`. """
-    permission: OpenSearchAclPermission | Unset = UNSET
+    permission: OpenSearchAclPermission | None = None
     """ What an OpenSearch user may do on the matching indexes. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        index = self.index
-
-        permission: str | Unset = UNSET
-        if not isinstance(self.permission, Unset):
-            permission = self.permission.value
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if index is not UNSET:
-            field_dict["index"] = index
-        if permission is not UNSET:
-            field_dict["permission"] = permission
-
-        return field_dict
+    extra: Mapping[str, Any] = _attrs_field(
+        default=NO_EXTRA, repr=False, eq=False, kw_only=True
+    )
+    """ Fields the server sent that this version of the spec does not describe. """
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        index = d.pop("index", UNSET)
-
-        _permission = d.pop("permission", UNSET)
-        permission: OpenSearchAclPermission | Unset
-        if isinstance(_permission, Unset):
-            permission = UNSET
-        else:
-            permission = OpenSearchAclPermission(_permission)
-
-        open_search_acl = cls(
-            index=index,
-            permission=permission,
+    def _describe(cls) -> Schema:
+        props: tuple[Prop, ...] = (
+            Prop("index", "index", STRING),
+            Prop("permission", "permission", enum(OpenSearchAclPermission)),
         )
+        return Schema(props, extra=True)
 
-        open_search_acl.additional_properties = d
-        return open_search_acl
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    @classmethod
+    def from_dict(
+        cls, src_dict: Mapping[str, Any], *, strict: bool = False
+    ) -> OpenSearchAcl:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)
