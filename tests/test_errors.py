@@ -96,7 +96,7 @@ def test_odd_error_bodies_give_a_short_readable_status_error(
         (answer(201, b"", "application/json"), "an empty body"),
         (answer(201, '{"user": {"name": "ap', "application/json"), "not JSON"),
         (answer(201, '{"users": []}', "application/json"), "does not match the documented schema"),
-        (answer(201, '{"user": {"role": "normal"}}', "application/json"), "missing field 'name'"),
+        (answer(201, '{"user": {"role": "normal"}}', "application/json"), "user.name is required"),
         (answer(201, '["a"]', "application/json"), "does not match the documented schema"),
     ],
 )

@@ -133,5 +133,5 @@ def test_new_server_values_and_fields_survive_a_round_trip() -> None:
     assert isinstance(parsed.user, DatabaseUser)
     assert parsed.user.role == "superuser"
     assert parsed.user.role not in (UserRole.PRIMARY, UserRole.NORMAL)
-    assert parsed.user.additional_properties == {"created_at": "2026-11-28T00:00:00Z"}
+    assert parsed.user.extra == {"created_at": "2026-11-28T00:00:00Z"}
     assert parsed.to_dict() == raw

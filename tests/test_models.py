@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dodb
+from dodb import UserRole
 from tests.conftest import json_response, sync_client
 
 
@@ -26,7 +27,7 @@ def test_new_enum_values_and_fields_are_kept() -> None:
     client, _ = sync_client(lambda r: json_response(200, body))
     (user,) = client.databases.users.list("c")
     assert user.role == "superuser"
-    assert not user.is_primary
+    assert user.role is not UserRole.PRIMARY
     assert user.extra == {"created_at": "2026-11-28T00:00:00Z"}
     assert user.mysql_settings is not None
     assert user.mysql_settings.auth_plugin == "sha256_password"
@@ -50,7 +51,7 @@ def test_primary_user() -> None:
         lambda r: json_response(200, {"user": {"name": "doadmin", "role": "primary"}})
     )
     user = client.databases.users.get("c", "doadmin")
-    assert user.is_primary
+    assert user.role is UserRole.PRIMARY
     assert user.role is dodb.UserRole.PRIMARY
 
 

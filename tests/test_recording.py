@@ -112,7 +112,7 @@ def test_recording_is_scrubbed_and_replays(
         make_vcr(cassette_dir=tmp_path).use_cassette(path.name),
         dodb.Client("another-token", base_url=live_api, max_retries=0) as client,
     ):
-        assert client.databases.users.list("ab7bb7a")[0].is_primary
+        assert client.databases.users.list("ab7bb7a")[0].role is dodb.UserRole.PRIMARY
         added = client.databases.users.add("ab7bb7a", name)
         assert added.password is not None
         assert added.password.reveal() == FAKE_PASSWORD

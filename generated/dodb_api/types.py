@@ -249,6 +249,11 @@ class Model(Protocol):
     @classmethod
     def _describe(cls) -> Schema: ...
 
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any], *, strict: bool = False) -> Any: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
+
 
 _SCHEMAS: dict[type, Schema] = {}
 

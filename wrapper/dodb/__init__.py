@@ -37,43 +37,48 @@ from ._errors import (
 )
 from ._ratelimit import RateLimit
 from ._response import APIResponse
-from ._secret import Secret
 from ._version import __version__
 
 if TYPE_CHECKING:
     from dodb_api.models import (
-        KafkaAclPermission,
-        MongoRole,
-        MysqlAuthPlugin,
-        OpenSearchAclPermission,
-        UserRole,
-    )
-
-    from ._async_client import AsyncClient
-    from ._models import (
         DatabaseUser,
         KafkaAcl,
+        KafkaAclPermission,
+        MongoRole,
         MongoUserSettings,
+        MysqlAuthPlugin,
         MysqlSettings,
         OpenSearchAcl,
+        OpenSearchAclPermission,
+        UserRole,
         UserSettings,
     )
+    from dodb_api.types import Secret
+
+    from ._async_client import AsyncClient
 
 # Loaded on first access, so that `import dodb` and building a client stay cheap:
-# the async stack, the typed models and the generated layer come when used.
+# the async stack and the generated layer come when used. The models are the
+# generated ones (see codegen/templates/model.py.jinja): the spec is their only source.
 _LAZY = {
     "AsyncClient": "dodb._async_client",
-    "DatabaseUser": "dodb._models",
-    "KafkaAcl": "dodb._models",
-    "MongoUserSettings": "dodb._models",
-    "MysqlSettings": "dodb._models",
-    "OpenSearchAcl": "dodb._models",
-    "UserSettings": "dodb._models",
-    "KafkaAclPermission": "dodb_api.models",
-    "MongoRole": "dodb_api.models",
-    "MysqlAuthPlugin": "dodb_api.models",
-    "OpenSearchAclPermission": "dodb_api.models",
-    "UserRole": "dodb_api.models",
+    "Secret": "dodb_api.types",
+    **{
+        name: "dodb_api.models"
+        for name in (
+            "DatabaseUser",
+            "KafkaAcl",
+            "KafkaAclPermission",
+            "MongoRole",
+            "MongoUserSettings",
+            "MysqlAuthPlugin",
+            "MysqlSettings",
+            "OpenSearchAcl",
+            "OpenSearchAclPermission",
+            "UserRole",
+            "UserSettings",
+        )
+    },
 }
 
 

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._base import BaseClient
+from ._base import BaseClient, _Shared
 
 if TYPE_CHECKING:
     from ._aiohttp import AiohttpSender
     from ._calls import Call
     from .resources import AsyncDatabases
 from ._config import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from ._retry import Outcome, Sleep
+from ._retry import Failed, Outcome, Sleep
 
 T = TypeVar("T")
 
@@ -38,9 +38,15 @@ class AsyncClient(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float = DEFAULT_DEADLINE,
         http_client: httpx.AsyncClient | None = None,
+        _shared: _Shared | None = None,
     ) -> None:
         super().__init__(
-            token, base_url=base_url, timeout=timeout, max_retries=max_retries, deadline=deadline
+            token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            shared=_shared,
         )
         self._owns_http = http_client is None
         self._http: httpx.AsyncClient | AiohttpSender
@@ -52,6 +58,22 @@ class AsyncClient(BaseClient):
             self._http = AiohttpSender()
         self._sleep = asyncio.sleep
 
+    def _derive(
+        self, *, timeout: float | httpx.Timeout, max_retries: int, deadline: float
+    ) -> AsyncClient:
+        clone = AsyncClient(
+            self._token,
+            base_url=self.base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            http_client=self._http,  # type: ignore[arg-type]
+            _shared=self._shared,
+        )
+        clone._owns_http = False
+        clone._sleep = self._sleep
+        return clone
+
     @cached_property
     def databases(self) -> AsyncDatabases:
         """Database-user calls. Built on first use, with the generated layer it needs."""
@@ -61,21 +83,27 @@ class AsyncClient(BaseClient):
 
     async def _send(self, call: Call[T]) -> T:
         plan = self._plan(call)
-        step = next(plan)
-        while True:
-            outcome: Outcome = None
-            if isinstance(step, Sleep):
-                await self._sleep(step.seconds)
-            else:
-                try:
-                    outcome = await self._http.request(**self._request_args(step))
-                except httpx.TransportError as exc:
-                    outcome = exc
-            try:
+        try:
+            step = next(plan)
+            last: Outcome = None
+            while True:
+                outcome: Outcome = None
+                if isinstance(step, Sleep):
+                    self._note_wait(call, last, step.seconds)
+                    await self._sleep(step.seconds)
+                else:
+                    self._count(step)
+                    try:
+                        outcome = await self._http.request(**self._request_args(step))
+                    except httpx.TransportError as exc:
+                        outcome = exc
+                last = outcome
                 step = plan.send(outcome)
-            except StopIteration as done:
-                result: T = done.value
-                return result
+        except StopIteration as done:
+            return self._result(call, done.value)
+        except Failed as failed:
+            error = self._error(call, failed)
+            raise error from error.__cause__  # the transport error, if any; never Failed
 
     async def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""

@@ -1,7 +1,8 @@
 """What the sync and async clients share: settings, state, and every non-I/O step.
 
 `Client` and `AsyncClient` differ only in how they perform the steps of
-`_retry.plan` (send, sleep); every decision is made here or there, once.
+`_retry.plan` (send, sleep). The plan decides; this module turns its ending
+into the caller's result or error and keeps the client's state and stats.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from ._config import (
     make_timeout,
     resolve_token,
 )
-from ._errors import APIConnectionError, APIStatusError, APITimeoutError
+from ._errors import APIConnectionError, APIError, APITimeoutError
 from ._ratelimit import RateLimit, scan
 from ._response import APIResponse, parse_success, status_error
-from ._retry import Plan, Send, plan
+from ._retry import Done, Failed, Plan, Send, plan
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -82,17 +83,18 @@ class BaseClient:
         timeout: float | httpx.Timeout,
         max_retries: int,
         deadline: float,
+        shared: _Shared | None,
     ) -> None:
-        token = resolve_token(token)
+        self._token = resolve_token(token)
         self.base_url = check_base_url(base_url)
         self.settings = Settings(
             timeout=make_timeout(timeout),
             max_retries=check_max_retries(max_retries),
             deadline=check_deadline(deadline),
         )
-        self._shared = _Shared()
+        self._shared = shared or _Shared()
         self._headers = {
-            "Authorization": f"Bearer {token}",
+            "Authorization": f"Bearer {self._token}",
             "Accept": "application/json",
             "User-Agent": f"dodb/{__version__}",
         }
@@ -138,30 +140,26 @@ class BaseClient:
         max_retries: int = _KEEP,
         deadline: float = _KEEP,
     ) -> Self:
-        """A copy with other settings, sharing connections and state: per-call overrides.
+        """A new client with other settings, sharing connections and state: per-call overrides.
 
         `client.with_options(max_retries=0, deadline=5).databases.users.get(...)`
         """
         s = self.settings
-        # Not copy.copy: that goes through pickling, which clients refuse.
-        clone = object.__new__(type(self))
-        clone.__dict__.update(self.__dict__)
-        clone.settings = Settings(
-            timeout=s.timeout if timeout is _KEEP else make_timeout(timeout),
-            max_retries=s.max_retries if max_retries is _KEEP else check_max_retries(max_retries),
-            deadline=s.deadline if deadline is _KEEP else check_deadline(deadline),
+        return self._derive(
+            timeout=s.timeout if timeout is _KEEP else timeout,
+            max_retries=s.max_retries if max_retries is _KEEP else max_retries,
+            deadline=s.deadline if deadline is _KEEP else deadline,
         )
-        clone._owns_http = False
-        # Resources are bound to their client: the copy builds its own on first use.
-        clone.__dict__.pop("databases", None)
-        return clone
+
+    def _derive(self, *, timeout: float | httpx.Timeout, max_retries: int, deadline: float) -> Self:
+        raise NotImplementedError
 
     # Hooks for the subclasses -----------------------------------------------
 
     _owns_http: bool
 
-    def _plan(self, call: Call[T]) -> Plan[T]:
-        return plan(self, call)
+    def _plan(self, call: Call[Any]) -> Plan:
+        return plan(call, self.settings)
 
     def _request_args(self, step: Send) -> dict[str, Any]:
         call = step.call
@@ -184,45 +182,65 @@ class BaseClient:
             args["timeout"] = step.timeout
         return args
 
-    # Steps of the plan ----------------------------------------------------
+    # Carrying out the plan's decisions ---------------------------------------
+
+    def _count(self, step: Send) -> None:
+        stats = self._shared.stats
+        stats.requests += 1
+        if step.purpose == "retry":
+            stats.retries += 1
+        elif step.purpose == "lookup":
+            stats.reconciliations += 1
+
+    def _note_wait(self, call: Call[Any], outcome: Any, seconds: float) -> None:
+        if logger.isEnabledFor(logging.INFO):
+            cause = (
+                str(outcome.status_code)
+                if isinstance(outcome, httpx.Response)
+                else type(outcome).__name__
+            )
+            logger.info("%s: %s, retrying in %.2fs", call.where, cause, seconds)
 
     def _note_rate_limit(self, rate: RateLimit | None) -> None:
         if rate is not None:
             self._shared.rate_limit = rate
 
-    def _finish(self, call: Call[T], response: httpx.Response, attempts: int) -> T:
-        """The parsed result of a 2xx response, recorded as the last response."""
+    def _result(self, call: Call[T], done: Done) -> T:
+        """The parsed result of the plan's successful ending, recorded as the last response."""
+        response = done.response
+        if done.gone:
+            self._note_rate_limit(scan(response.headers.raw)[0])
+            logger.info("%s: already gone after an unsure attempt", call.where)
+            return call.parse(None)
+        if done.confirmed:
+            self._shared.stats.confirmed += 1
+            logger.info("%s: confirmed by looking the user up", call.where)
         if logger.isEnabledFor(logging.DEBUG):
             status = response.status_code
-            logger.debug("%s %s -> %d (attempt %d)", call.method, call.path, status, attempts)
-        result = parse_success(call, response, attempts)
+            logger.debug("%s -> %d (attempt %d)", call.where, status, done.attempts)
+        result = parse_success(call, response, done.attempts)
         self._note_rate_limit(result.rate_limit)
         self._shared.last.set(result)
         return result.parsed
 
-    def _finish_gone(self, call: Call[T], response: httpx.Response, attempts: int) -> T:
-        """A DELETE whose earlier, unsure attempt already removed the user."""
-        self._note_rate_limit(scan(response.headers.raw)[0])
-        logger.info("%s %s: already gone after an unsure attempt", call.method, call.path)
-        return call.parse(None)
-
-    def _status_error(
-        self, call: Call[Any], response: httpx.Response, attempts: int
-    ) -> APIStatusError:
-        error = status_error(call, response, attempts)
-        self._note_rate_limit(error.rate_limit)
-        return error
-
-    def _connection_error(
-        self, call: Call[Any], error: httpx.TransportError, attempts: int
-    ) -> APIConnectionError:
-        where = f"{call.method} {call.path}"
+    def _error(self, call: Call[Any], failed: Failed) -> APIError:
+        """The typed error for the plan's failed ending."""
+        outcome, attempts = failed.outcome, failed.attempts
+        if isinstance(outcome, httpx.Response):
+            error = status_error(call, outcome, attempts)
+            self._note_rate_limit(error.rate_limit)
+            return error
+        if outcome is None:
+            deadline = self.settings.deadline
+            return APITimeoutError(
+                f"{call.where} ran out of its {deadline:g} s deadline", attempts=attempts
+            )
         result: APIConnectionError
-        if isinstance(error, httpx.TimeoutException):
-            kind = type(error).__name__
-            result = APITimeoutError(f"{where} timed out ({kind})", attempts=attempts)
+        if isinstance(outcome, httpx.TimeoutException):
+            kind = type(outcome).__name__
+            result = APITimeoutError(f"{call.where} timed out ({kind})", attempts=attempts)
         else:
-            text = f"{where} failed: {type(error).__name__}: {error}"
+            text = f"{call.where} failed: {type(outcome).__name__}: {outcome}"
             result = APIConnectionError(text, attempts=attempts)
-        result.__cause__ = error
+        result.__cause__ = outcome
         return result

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._base import BaseClient
+from ._base import BaseClient, _Shared
 from ._config import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from ._retry import Outcome, Sleep
+from ._retry import Failed, Outcome, Sleep
 
 if TYPE_CHECKING:
     from ._calls import Call
@@ -38,18 +38,37 @@ class Client(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float = DEFAULT_DEADLINE,
         http_client: httpx.Client | None = None,
+        _shared: _Shared | None = None,
     ) -> None:
         super().__init__(
-            token, base_url=base_url, timeout=timeout, max_retries=max_retries, deadline=deadline
+            token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            shared=_shared,
         )
         self._owns_http = http_client is None
         if http_client is None:
             http_client = httpx.Client(timeout=self.timeout, headers=self._headers)
-            self._args = self._own_request_args
-        else:
-            self._args = self._request_args
         self._http = http_client
         self._sleep = time.sleep
+
+    def _derive(
+        self, *, timeout: float | httpx.Timeout, max_retries: int, deadline: float
+    ) -> Client:
+        clone = Client(
+            self._token,
+            base_url=self.base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            http_client=self._http,
+            _shared=self._shared,
+        )
+        clone._owns_http = False
+        clone._sleep = self._sleep
+        return clone
 
     @cached_property
     def databases(self) -> Databases:
@@ -60,21 +79,28 @@ class Client(BaseClient):
 
     def _send(self, call: Call[T]) -> T:
         plan = self._plan(call)
-        step = next(plan)
-        while True:
-            outcome: Outcome = None
-            if isinstance(step, Sleep):
-                self._sleep(step.seconds)
-            else:
-                try:
-                    outcome = self._http.request(**self._args(step))
-                except httpx.TransportError as exc:
-                    outcome = exc
-            try:
+        args = self._own_request_args if self._owns_http else self._request_args
+        try:
+            step = next(plan)
+            last: Outcome = None
+            while True:
+                outcome: Outcome = None
+                if isinstance(step, Sleep):
+                    self._note_wait(call, last, step.seconds)
+                    self._sleep(step.seconds)
+                else:
+                    self._count(step)
+                    try:
+                        outcome = self._http.request(**args(step))
+                    except httpx.TransportError as exc:
+                        outcome = exc
+                last = outcome
                 step = plan.send(outcome)
-            except StopIteration as done:
-                result: T = done.value
-                return result
+        except StopIteration as done:
+            return self._result(call, done.value)
+        except Failed as failed:
+            error = self._error(call, failed)
+            raise error from error.__cause__  # the transport error, if any; never Failed
 
     def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""

@@ -63,6 +63,10 @@ def parse_success(call: Call[T], response: httpx.Response, attempts: int) -> API
         ) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         detail = f"missing field {exc}" if isinstance(exc, KeyError) else type(exc).__name__
+        from dodb_api.types import SchemaError  # loaded already: the call's parser uses it
+
+        if isinstance(exc, SchemaError):
+            detail = str(exc)
         raise APIResponseValidationError(
             f"{call.method} {call.path} answered {status} with a body that does not match "
             f"the documented schema ({detail})",

@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .._config import DEFAULT_BASE_URL, TOKEN_ENV
@@ -25,46 +25,39 @@ def _pair(text: str) -> tuple[str, str]:
     return pattern, permission
 
 
-def _engine_options(parser: argparse.ArgumentParser, *, creating: bool) -> None:
+def _engine_options(parser: argparse.ArgumentParser, operation: str) -> None:
+    """One flag per row of the options table that the operation's request body accepts."""
+    from dodb_api.api import database_users as ops
+
+    from .._options import accepted_by, choices, is_flag, is_list
+
+    body = getattr(ops, operation).body
     group = parser.add_argument_group("engine options")
-    if creating:
-        group.add_argument(
-            "--mysql-auth-plugin", help="MySQL: mysql_native_password or caching_sha2_password"
-        )
-    group.add_argument(
-        "--pg-allow-replication",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="PostgreSQL: grant (or, with --no-..., withhold) replication rights",
-    )
-    group.add_argument(
-        "--kafka-acl",
-        type=_pair,
-        action="append",
-        metavar="TOPIC:PERMISSION",
-        help="Kafka: admin, consume, produce or produceconsume on matching topics (repeatable)",
-    )
-    group.add_argument(
-        "--opensearch-acl",
-        type=_pair,
-        action="append",
-        metavar="INDEX:PERMISSION",
-        help="OpenSearch: deny, admin, read, readwrite or write on matching indexes (repeatable)",
-    )
-    group.add_argument(
-        "--mongo-database",
-        action="append",
-        metavar="NAME",
-        help="MongoDB: a database the user may reach (repeatable; admin = all)",
-    )
-    group.add_argument("--mongo-role", help="MongoDB: readOnly, readWrite or dbAdmin")
-    if creating:
-        group.add_argument(
-            "--readonly",
-            action="store_true",
-            default=None,
-            help="MongoDB: read-only user (older flag)",
-        )
+    for option in accepted_by(body):
+        allowed = choices(body, option)
+        text = f"{option.engine}: {option.help}"
+        dest = option.name
+        if is_flag(body, option):
+            group.add_argument(
+                option.flag,
+                dest=dest,
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help=text,
+            )
+        elif is_list(body, option) and allowed is not None:
+            group.add_argument(
+                option.flag,
+                dest=dest,
+                type=_pair,
+                action="append",
+                metavar="PATTERN:PERMISSION",
+                help=f"{text}; PERMISSION is one of {', '.join(allowed)}",
+            )
+        elif is_list(body, option):
+            group.add_argument(option.flag, dest=dest, action="append", metavar="NAME", help=text)
+        else:
+            group.add_argument(option.flag, dest=dest, choices=allowed, help=text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,10 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
         action.add_argument("cluster", help="database cluster id")
         if needs_user:
             action.add_argument("name", help="user name")
-        if name in ("add", "update"):
-            _engine_options(action, creating=name == "add")
-        if name == "reset-auth":
-            action.add_argument("--mysql-auth-plugin", help="MySQL: the auth plugin to switch to")
+        if name in _OPERATION_OF_ACTION:
+            _engine_options(action, _OPERATION_OF_ACTION[name])
 
     emulator = commands.add_parser("emulator", help="serve the local API emulator")
     emulator.add_argument("--host", default="127.0.0.1")
@@ -153,16 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_OPTION_FLAGS = {
-    "mysql_auth_plugin": "mysql_auth_plugin",
-    "pg_allow_replication": "pg_allow_replication",
-    "kafka_acls": "kafka_acl",
-    "opensearch_acls": "opensearch_acl",
-    "mongo_databases": "mongo_database",
-    "mongo_role": "mongo_role",
-    "readonly": "readonly",
+_OPERATION_OF_ACTION = {
+    "add": "databases_add_user",
+    "update": "databases_update_user",
+    "reset-auth": "databases_reset_auth",
 }
-"""Client option name -> argparse destination of its flag."""
+"""The actions whose flags come from an operation's request body."""
 
 
 def _run_users(args: argparse.Namespace) -> int:
@@ -175,15 +162,21 @@ def _run_users(args: argparse.Namespace) -> int:
             result = users.list(args.cluster)
         elif args.action == "get":
             result = users.get(args.cluster, args.name)
-        elif args.action in ("add", "update"):
+        elif args.action in _OPERATION_OF_ACTION:
+            from .._options import OPTIONS
+
             # Flags left out are None, which the client reads as "not asked for".
             options: dict[str, Any] = {
-                option: getattr(args, flag)
-                for option, flag in _OPTION_FLAGS.items()
-                if hasattr(args, flag) and getattr(args, flag) is not None
+                o.name: getattr(args, o.name)
+                for o in OPTIONS
+                if getattr(args, o.name, None) is not None
             }
-            send = users.add if args.action == "add" else users.update
-            result = send(args.cluster, args.name, **options)
+            send: dict[str, Callable[..., Any]] = {
+                "add": users.add,
+                "update": users.update,
+                "reset-auth": users.reset_auth,
+            }
+            result = send[args.action](args.cluster, args.name, **options)
         elif args.action == "delete":
             users.delete(args.cluster, args.name)
             print(
@@ -192,10 +185,8 @@ def _run_users(args: argparse.Namespace) -> int:
                 else f"deleted {args.name}"
             )
             return 0
-        else:
-            result = users.reset_auth(
-                args.cluster, args.name, mysql_auth_plugin=args.mysql_auth_plugin
-            )
+        else:  # pragma: no cover - argparse allows only the actions above
+            raise AssertionError(args.action)
     many = result if isinstance(result, list) else [result]
     if args.output == "json" and not isinstance(result, list):
         print(json.dumps(user_to_json(result, show_secrets=args.show_secrets), indent=2))

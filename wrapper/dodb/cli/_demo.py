@@ -6,18 +6,27 @@ import json
 from operator import attrgetter
 from typing import Any
 
+from dodb_api.models import (
+    DatabaseUserEnvelope,
+    DatabaseUserList,
+    KafkaAclPermission,
+    MongoRole,
+    MysqlAuthPlugin,
+    OpenSearchAclPermission,
+)
+
 from .._client import Client
 from .._errors import APIStatusError
-from ._render import mask_json, users_table
+from ._render import mask_raw, users_table
 
 DEMO_TOKEN = "emulator-token"  # noqa: S105 - the emulator accepts any token
 
 
 def _demo_calls(ids: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
     """(method under client.databases, keyword arguments) of each call to show."""
-    mysql_plugin = {"auth_plugin": "mysql_native_password"}
-    kafka_acl = [{"topic": "customer-events.*", "permission": "produce"}]
-    mongo = {"databases": ["orders"], "role": "readWrite"}
+    mysql_plugin = {"auth_plugin": MysqlAuthPlugin.MYSQL_NATIVE_PASSWORD.value}
+    kafka_acl = [{"topic": "customer-events.*", "permission": KafkaAclPermission.PRODUCE.value}]
+    mongo = {"databases": ["orders"], "role": MongoRole.READWRITE.value}
     return [
         ("add_user", {"database_cluster_uuid": "ab7bb7a", "body": {"name": "app-01"}}),
         (
@@ -46,7 +55,7 @@ def _demo_calls(ids: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
             {
                 "cluster": ids["opensearch"],
                 "name": "app-04",
-                "opensearch_acls": [("logs-*", "read")],
+                "opensearch_acls": [("logs-*", OpenSearchAclPermission.READ.value)],
             },
         ),
         (
@@ -62,7 +71,7 @@ def _demo_calls(ids: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
             {
                 "cluster": ids["mysql"],
                 "name": "app-02",
-                "mysql_auth_plugin": "caching_sha2_password",
+                "mysql_auth_plugin": MysqlAuthPlugin.CACHING_SHA2_PASSWORD.value,
             },
         ),
         ("add_user", {"database_cluster_uuid": "ab7bb7a", "body": {"name": "app-01"}}),
@@ -90,7 +99,10 @@ def _show(client: Client, method: str, kwargs: dict[str, Any], show_secrets: boo
         print(f"raised {type(exc).__name__}: {exc}\n")
         return
     if isinstance(result, dict):
-        print(_shorten_pem(json.dumps(result if show_secrets else mask_json(result), indent=2)))
+        if not show_secrets:
+            model = DatabaseUserList if method == "list_users" else DatabaseUserEnvelope
+            result = mask_raw(result, model)
+        print(_shorten_pem(json.dumps(result, indent=2)))
     else:
         print(result)
     print()

@@ -1,103 +1,87 @@
-"""Users as tables or JSON, with secrets masked unless asked for."""
+"""Users as tables or JSON, with secrets masked unless asked for.
+
+A user's JSON is its model's `to_dict()`, so every property the spec has
+appears without naming any here. Credentials come out of `to_dict()` as
+`Secret` values, masked by type; fields the spec does not know yet are
+masked when their name looks like a credential.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
+from enum import StrEnum
 from typing import Any
 
-from .._models import DatabaseUser
-from .._secret import Secret
+from dodb_api.models import DatabaseUser
+from dodb_api.types import Secret
 
 MASK = "**********"
+_LOOKS_SECRET = re.compile(r"pass|secret|private|token|credential|(^|_)key$", re.IGNORECASE)
 
 
-def _secret(value: Secret | None, show: bool) -> str | None:
-    if value is None:
-        return None
-    return value.reveal() if show else MASK
-
-
-def user_to_json(user: DatabaseUser, *, show_secrets: bool) -> dict[str, Any]:
-    """The user as the API's JSON shape, secrets masked unless `show_secrets`."""
-    data: dict[str, Any] = {"name": user.name}
-    if user.role is not None:
-        data["role"] = str(user.role)
-    if user.password is not None:
-        data["password"] = _secret(user.password, show_secrets)
-    if user.access_cert is not None:
-        data["access_cert"] = user.access_cert
-    if user.access_key is not None:
-        data["access_key"] = _secret(user.access_key, show_secrets)
-    if user.mysql_settings is not None:
-        data["mysql_settings"] = {"auth_plugin": str(user.mysql_settings.auth_plugin)}
-    settings = user.settings
-    if settings is not None:
-        out: dict[str, Any] = {}
-        if settings.pg_allow_replication is not None:
-            out["pg_allow_replication"] = settings.pg_allow_replication
-        if settings.acl is not None:
-            out["acl"] = [
-                {"id": a.id, "topic": a.topic, "permission": str(a.permission)}
-                for a in settings.acl
-            ]
-        if settings.opensearch_acl is not None:
-            out["opensearch_acl"] = [
-                {"index": a.index, "permission": str(a.permission)} for a in settings.opensearch_acl
-            ]
-        mongo = settings.mongo_user_settings
-        if mongo is not None:
-            out["mongo_user_settings"] = {
-                k: v
-                for k, v in (
-                    ("databases", None if mongo.databases is None else list(mongo.databases)),
-                    ("role", None if mongo.role is None else str(mongo.role)),
-                )
-                if v is not None
-            }
-        data["settings"] = out
-    data.update(user.extra)
-    return data
-
-
-def mask_json(value: Any) -> Any:
-    """Raw API JSON with every password and private key masked."""
+def shown_json(value: Any, *, show_secrets: bool, known: bool = True) -> Any:
+    """JSON-ready data with every Secret (and secret-looking unknown field) masked."""
+    if isinstance(value, Secret):
+        return value.reveal() if show_secrets else MASK
     if isinstance(value, dict):
         return {
-            k: (MASK if k in ("password", "access_key") and isinstance(v, str) else mask_json(v))
+            k: MASK
+            if not known and not show_secrets and isinstance(v, str) and _LOOKS_SECRET.search(k)
+            else shown_json(v, show_secrets=show_secrets, known=known)
             for k, v in value.items()
         }
-    if isinstance(value, list):
-        return [mask_json(v) for v in value]
+    if isinstance(value, list | tuple):
+        return [shown_json(v, show_secrets=show_secrets, known=known) for v in value]
     return value
 
 
+def user_to_json(user: DatabaseUser, *, show_secrets: bool) -> dict[str, Any]:
+    """The user in the API's JSON shape, secrets masked unless `show_secrets`."""
+    data = user.to_dict()
+    unknown = set(user.extra)
+    return {
+        k: shown_json(v, show_secrets=show_secrets, known=k not in unknown)
+        for k, v in shown_json(data, show_secrets=show_secrets).items()
+    }
+
+
+def mask_raw(data: Any, model: Any) -> Any:
+    """Raw API JSON, masked through the spec's model of it (`model.from_dict`)."""
+    return shown_json(model.from_dict(data).to_dict(), show_secrets=False, known=False)
+
+
+def _flat(prefix: str, value: Any, out: list[str]) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _flat(f"{prefix}.{k}" if prefix else k, v, out)
+    elif isinstance(value, list):
+        for v in value:
+            if isinstance(v, dict):
+                fields = [str(x) for key, x in v.items() if key != "id"]
+                out.append(f"{prefix}:{'='.join(fields)}")
+            else:
+                out.append(f"{prefix}={v}")
+    else:
+        out.append(f"{prefix}={value.value if isinstance(value, StrEnum) else value}")
+
+
 def _settings_text(user: DatabaseUser) -> str:
-    parts = []
-    if user.mysql_settings is not None:
-        parts.append(f"auth_plugin={user.mysql_settings.auth_plugin}")
-    settings = user.settings
-    if settings is not None:
-        if settings.pg_allow_replication is not None:
-            parts.append(f"replication={'yes' if settings.pg_allow_replication else 'no'}")
-        for acl in settings.acl or ():
-            parts.append(f"kafka:{acl.topic}={acl.permission}")
-        for os_acl in settings.opensearch_acl or ():
-            parts.append(f"opensearch:{os_acl.index}={os_acl.permission}")
-        mongo = settings.mongo_user_settings
-        if mongo is not None:
-            if mongo.role is not None:
-                parts.append(f"mongo_role={mongo.role}")
-            if mongo.databases:
-                parts.append(f"databases={','.join(mongo.databases)}")
+    parts: list[str] = []
+    for model in (user.mysql_settings, user.settings):
+        if model is not None:
+            _flat("", model.to_dict(), parts)
     return " ".join(parts) or "-"
 
 
 def users_table(users: Sequence[DatabaseUser], *, show_secrets: bool) -> str:
     rows = [("NAME", "ROLE", "PASSWORD", "SETTINGS")]
     for user in users:
-        password = _secret(user.password, show_secrets) or "-"
-        rows.append((user.name, str(user.role or "-"), password, _settings_text(user)))
+        cell = "-"
+        if user.password is not None:
+            cell = user.password.reveal() if show_secrets else MASK
+        rows.append((user.name, str(user.role or "-"), cell, _settings_text(user)))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     lines = [
         "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3]

@@ -15,6 +15,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from dodb_api.models import DatabaseUser
+from dodb_api.types import SECRET, schema_of
+
 from ._faults import ConnectionDropped, FaultPlan
 from ._ratelimit import RateLimiter, Verdict
 from ._state import ApiError, Store
@@ -25,7 +28,10 @@ UPDATE: Final = "database:update"
 DELETE: Final = "database:delete"
 VIEW_CREDENTIALS: Final = "database:view_credentials"
 ALL_SCOPES: Final = frozenset({READ, CREATE, UPDATE, DELETE, VIEW_CREDENTIALS})
-_SECRET_FIELDS: Final = ("password", "access_key")
+_SECRET_FIELDS: Final = frozenset(
+    prop.name for prop in schema_of(DatabaseUser).props if prop.reader is SECRET
+)
+"""The properties the spec marks as credentials (`format: password`)."""
 
 Operation = Callable[[Store, Mapping[str, str], Any], tuple[int, Any]]
 

@@ -2,6 +2,13 @@
 
 Pure logic, no HTTP: each operation takes decoded JSON and returns JSON-ready
 dicts, or raises `ApiError` with the status and error body the API would send.
+
+The API's vocabulary (fields, enum values, which fields a request may carry)
+comes from the spec through the generated models: request bodies are read
+strictly against their schema, so a value added to the spec is accepted
+after regeneration. The engine rules are written here, because the spec
+states them only in prose: which setting belongs to which engine, the
+defaults, Kafka's certificates and ACL ids.
 """
 
 from __future__ import annotations
@@ -10,28 +17,60 @@ import re
 import secrets
 import string
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
 
+from dodb_api.models import (
+    DatabaseUser,
+    DatabaseUserCreate,
+    DatabaseUserResetAuth,
+    DatabaseUserUpdate,
+    MongoRole,
+    MysqlAuthPlugin,
+    UserRole,
+    UserSettings,
+)
+from dodb_api.types import Model, SchemaError, schema_of
+
 ENGINES: Final = ("pg", "mysql", "valkey", "mongodb", "kafka", "opensearch")
-MYSQL_PLUGINS: Final = ("mysql_native_password", "caching_sha2_password")
-MYSQL_DEFAULT_PLUGIN: Final = "caching_sha2_password"
-KAFKA_PERMISSIONS: Final = ("admin", "consume", "produce", "produceconsume")
-OPENSEARCH_PERMISSIONS: Final = ("deny", "admin", "read", "readwrite", "write")
-MONGO_ROLES: Final = ("readOnly", "readWrite", "dbAdmin")
 _PASSWORD_ALPHABET: Final = string.ascii_lowercase + string.digits
 # The emulator's own rule for names (the API's exact rule is not published).
 _NAME: Final = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}")
-_CREATE_FIELDS: Final = frozenset({"name", "mysql_settings", "settings", "readonly"})
-_SERVER_FIELDS: Final = frozenset({"role", "password", "access_cert", "access_key"})
+
+# Engine rules (the spec says these in prose only) ---------------------------------
+MYSQL_DEFAULT_PLUGIN: Final = MysqlAuthPlugin.CACHING_SHA2_PASSWORD.value
+"""MySQL 8's default authentication plugin, when an add does not choose one."""
+_MONGO_EVERY_DATABASE: Final = "admin"
+"""MongoDB's name for "every database", the databases of a user added with `readonly`."""
+_ENGINE_OF_FIELD: Final = {"mysql_settings": "mysql", "readonly": "mongodb"}
+"""Request fields that only one engine accepts."""
 _ENGINE_OF_SETTING: Final = {
     "pg_allow_replication": "pg",
     "acl": "kafka",
     "opensearch_acl": "opensearch",
     "mongo_user_settings": "mongodb",
 }
+"""Settings that only one engine accepts. A setting the spec adds later, with no
+rule here yet, is accepted on every engine and kept as sent."""
+_KAFKA_ACL: Final = "acl"
+"""The Kafka setting whose items get an id made by the server."""
+_MONGO: Final = "mongo_user_settings"
+
+# The spec's vocabulary, derived --------------------------------------------------
+_SERVER_FIELDS: Final = frozenset(schema_of(DatabaseUser).by_name) - frozenset(
+    schema_of(DatabaseUserCreate).by_name
+)
+"""Fields of a user that only the server sets (password, role, certificate...)."""
+
+
+def _read(model: type[Model], body: Any) -> Any:
+    """A request body read strictly against its schema; 422 where it does not match."""
+    try:
+        return model.from_dict(_object(body, "request body"), strict=True)
+    except SchemaError as exc:
+        raise unprocessable(str(exc)) from None
 
 
 class ApiError(Exception):
@@ -103,7 +142,8 @@ class Store:
         cluster = Cluster(spec)
         self.clusters[spec.id] = cluster
         if spec.engine != "valkey":
-            cluster.users["doadmin"] = self._new_user(spec.engine, "doadmin", "primary", {})
+            primary = UserRole.PRIMARY.value
+            cluster.users["doadmin"] = self._new_user(spec.engine, "doadmin", primary, {})
 
     # Reading ---------------------------------------------------------------
 
@@ -142,47 +182,36 @@ class Store:
         for key in body:
             if key in _SERVER_FIELDS:
                 raise unprocessable(f"{key} is set by the server and cannot be sent")
-            if key not in _CREATE_FIELDS:
-                raise unprocessable(f"unknown field {key!r}")
-        name = body.get("name")
-        if name is None:
-            raise unprocessable("name is required")
-        if not isinstance(name, str) or not _NAME.fullmatch(name):
+        request: DatabaseUserCreate = _read(DatabaseUserCreate, body)
+        name = request.name
+        if not _NAME.fullmatch(name):
             raise unprocessable(
                 "name must be 1 to 63 letters, digits, '_', '-' or '.', not starting with - or ."
             )
         if name in cluster.users:
             raise unprocessable(f"a user named {name!r} already exists")
-        mysql = body.get("mysql_settings")
-        if mysql is not None:
-            _only_on(engine, "mysql", "mysql_settings")
-        settings = _settings(engine, body.get("settings"))
-        readonly = body.get("readonly")
-        if readonly is not None:
-            _only_on(engine, "mongodb", "readonly")
-            if not isinstance(readonly, bool):
-                raise unprocessable("readonly must be a boolean")
-            mongo = settings.setdefault("mongo_user_settings", {"databases": ["admin"]})
-            if readonly:
-                if mongo.get("role", "readOnly") != "readOnly":
+        for key in body:
+            if key in _ENGINE_OF_FIELD and body[key] is not None:
+                _only_on(engine, _ENGINE_OF_FIELD[key], key)
+        settings = _settings(engine, request.settings)
+        if request.readonly is not None:
+            mongo = settings.setdefault(_MONGO, {"databases": [_MONGO_EVERY_DATABASE]})
+            if request.readonly:
+                read_only = MongoRole.READONLY.value
+                if mongo.get("role", read_only) != read_only:
                     raise unprocessable("readonly conflicts with mongo_user_settings.role")
-                mongo["role"] = "readOnly"
-        user = self._new_user(engine, name, "normal", settings)
-        if mysql is not None:
-            user["mysql_settings"] = {"auth_plugin": _plugin(mysql)}
+                mongo["role"] = read_only
+        user = self._new_user(engine, name, UserRole.NORMAL.value, settings)
+        if request.mysql_settings is not None:
+            user["mysql_settings"] = request.mysql_settings.to_dict()
         cluster.users[name] = user
         return user
 
     def update_user(self, cluster_id: str, name: str, body: Any) -> dict[str, Any]:
         cluster = self._cluster(cluster_id)
         user = self._user(cluster, name)
-        body = _object(body, "request body")
-        extra = set(body) - {"settings"}
-        if extra:
-            raise unprocessable(f"only settings can change, not {', '.join(sorted(extra))}")
-        if "settings" not in body:
-            raise unprocessable("settings is required")
-        settings = _settings(cluster.spec.engine, body["settings"])
+        request: DatabaseUserUpdate = _read(DatabaseUserUpdate, body)
+        settings = _settings(cluster.spec.engine, request.settings)
         if settings:
             user["settings"] = settings
         else:
@@ -197,14 +226,10 @@ class Store:
     def reset_auth(self, cluster_id: str, name: str, body: Any) -> dict[str, Any]:
         cluster = self._cluster(cluster_id)
         user = self._user(cluster, name)
-        body = _object(body, "request body")
-        extra = set(body) - {"mysql_settings"}
-        if extra:
-            raise unprocessable(f"unknown field {sorted(extra)[0]!r}")
-        mysql = body.get("mysql_settings")
-        if mysql is not None:
-            _only_on(cluster.spec.engine, "mysql", "mysql_settings")
-            user["mysql_settings"] = {"auth_plugin": _plugin(mysql)}
+        request: DatabaseUserResetAuth = _read(DatabaseUserResetAuth, body)
+        if request.mysql_settings is not None:
+            _only_on(cluster.spec.engine, _ENGINE_OF_FIELD["mysql_settings"], "mysql_settings")
+            user["mysql_settings"] = request.mysql_settings.to_dict()
         user["password"] = new_password()
         return user
 
@@ -235,96 +260,18 @@ def _only_on(engine: str, wanted: str, option: str) -> None:
         raise unprocessable(f"{option} applies only to {wanted} clusters, not {engine}")
 
 
-def _enum(value: Any, allowed: tuple[str, ...], field: str) -> str:
-    if value not in allowed:
-        raise unprocessable(f"{field} must be one of {', '.join(allowed)}")
-    return str(value)
-
-
-def _plugin(mysql: Any) -> str:
-    mysql = _object(mysql, "mysql_settings")
-    if "auth_plugin" not in mysql:
-        raise unprocessable("mysql_settings.auth_plugin is required")
-    return _enum(mysql["auth_plugin"], MYSQL_PLUGINS, "mysql_settings.auth_plugin")
-
-
-def _settings(engine: str, raw: Any) -> dict[str, Any]:
-    """A validated copy of a settings object, with server-made ACL ids."""
-    if raw is None:
+def _settings(engine: str, settings: UserSettings | None) -> dict[str, Any]:
+    """The settings to store: checked against the engine, with server-made ACL ids."""
+    if settings is None:
         return {}
-    raw = _object(raw, "settings")
-    settings: dict[str, Any] = {}
-    for key, value in raw.items():
-        wanted = _ENGINE_OF_SETTING.get(key)
-        if wanted is None:
+    known = schema_of(UserSettings).by_name
+    data = settings.to_dict()
+    for key in data:
+        if key not in known:
             raise unprocessable(f"unknown setting {key!r}")
-        _only_on(engine, wanted, f"settings.{key}")
-        settings[key] = _SETTING_CHECKS[key](value)
-    return settings
-
-
-def _replication(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise unprocessable("settings.pg_allow_replication must be a boolean")
-    return value
-
-
-def _list(value: Any, field: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise unprocessable(f"{field} must be an array")
-    return value
-
-
-def _kafka_acls(value: Any) -> list[dict[str, str]]:
-    acls = []
-    for i, item in enumerate(_list(value, "settings.acl")):
-        item = _object(item, f"settings.acl[{i}]")
-        topic = item.get("topic")
-        if not isinstance(topic, str) or not topic:
-            raise unprocessable(f"settings.acl[{i}].topic is required")
-        permission = _enum(
-            item.get("permission"), KAFKA_PERMISSIONS, f"settings.acl[{i}].permission"
-        )
-        acls.append({"id": "acl" + secrets.token_hex(6), "topic": topic, "permission": permission})
-    return acls
-
-
-def _opensearch_acls(value: Any) -> list[dict[str, str]]:
-    acls = []
-    for i, item in enumerate(_list(value, "settings.opensearch_acl")):
-        item = _object(item, f"settings.opensearch_acl[{i}]")
-        index = item.get("index")
-        if not isinstance(index, str) or not index:
-            raise unprocessable(f"settings.opensearch_acl[{i}].index is required")
-        field = f"settings.opensearch_acl[{i}].permission"
-        acls.append(
-            {
-                "index": index,
-                "permission": _enum(item.get("permission"), OPENSEARCH_PERMISSIONS, field),
-            }
-        )
-    return acls
-
-
-def _mongo(value: Any) -> dict[str, Any]:
-    value = _object(value, "settings.mongo_user_settings")
-    unknown = set(value) - {"databases", "role"}
-    if unknown:
-        raise unprocessable(f"unknown setting mongo_user_settings.{sorted(unknown)[0]}")
-    mongo: dict[str, Any] = {}
-    if "databases" in value:
-        databases = _list(value["databases"], "settings.mongo_user_settings.databases")
-        if not all(isinstance(d, str) and d for d in databases):
-            raise unprocessable("settings.mongo_user_settings.databases must hold names")
-        mongo["databases"] = list(databases)
-    if "role" in value:
-        mongo["role"] = _enum(value["role"], MONGO_ROLES, "settings.mongo_user_settings.role")
-    return mongo
-
-
-_SETTING_CHECKS: Final[Mapping[str, Callable[[Any], Any]]] = {
-    "pg_allow_replication": _replication,
-    "acl": _kafka_acls,
-    "opensearch_acl": _opensearch_acls,
-    "mongo_user_settings": _mongo,
-}
+        wanted = _ENGINE_OF_SETTING.get(key)
+        if wanted is not None:
+            _only_on(engine, wanted, f"settings.{key}")
+    for item in data.get(_KAFKA_ACL, ()):
+        item["id"] = "acl" + secrets.token_hex(6)
+    return data

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Unpack
 
-from dodb_api.models import MysqlAuthPlugin
+from dodb_api.models import DatabaseUser, MysqlAuthPlugin
 
 from .. import _calls as calls
 from .._calls import AddOptions, SettingsOptions
-from .._models import DatabaseUser
 from ._senders import AsyncSender, Sender
 
 
