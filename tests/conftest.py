@@ -2,12 +2,44 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 pytest_plugins = ["dodb.pytest_plugin"]
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def stale_files() -> list[str]:
+    """Source files whose installed copy differs: the tests would test old code."""
+    import dodb
+    import dodb_api
+
+    stale = []
+    for source, package in (
+        (_ROOT / "wrapper" / "dodb", dodb),
+        (_ROOT / "generated" / "dodb_api", dodb_api),
+    ):
+        installed = Path(package.__file__).parent
+        for path in sorted(source.rglob("*.py")):
+            copy = installed / path.relative_to(source)
+            if not copy.is_file() or copy.read_bytes() != path.read_bytes():
+                stale.append(str(path.relative_to(_ROOT)))
+    return stale
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    stale = stale_files()
+    if stale:
+        shown = ", ".join(stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")
+        raise pytest.UsageError(
+            f"the installed dodb is stale against the source tree ({shown}): "
+            "run `bash scripts/setup.sh` (or `bash scripts/test.sh`) to reinstall"
+        )
+
 
 TOKEN = "test-token-0123456789abcdef-not-real"
 

@@ -1,0 +1,154 @@
+"""The retry plan driven directly: outcomes in, steps and endings out; no client, no clock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from dodb import _calls as calls
+from dodb._config import Settings
+from dodb._retry import Done, Failed, Send, Sleep, plan
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def settings(max_retries: int = 2, deadline: float = 60.0) -> Settings:
+    return Settings(timeout=httpx.Timeout(5.0), max_retries=max_retries, deadline=deadline)
+
+
+def response(status: int, body: Any = None, **headers: str) -> httpx.Response:
+    content = b"" if body is None else json.dumps(body).encode()
+    return httpx.Response(status, content=content, headers=headers)
+
+
+def start(call: calls.Call[Any], s: Settings, clock: FakeClock | None = None) -> tuple[Any, Any]:
+    clock = clock or FakeClock()
+    p = plan(call, s, monotonic=clock, wall=clock, jitter=lambda: 0.0)
+    return p, next(p)
+
+
+def finish(p: Any, outcome: Any) -> Done:
+    with pytest.raises(StopIteration) as stop:
+        p.send(outcome)
+    done: Done = stop.value.value
+    return done
+
+
+GET = calls.get_user("ab7bb7a", "app-01")
+ADD = calls.add_user("ab7bb7a", "app-01", pg_allow_replication=True)
+DELETE = calls.delete_user("ab7bb7a", "app-01")
+USER = {"user": {"name": "app-01", "role": "normal", "password": "pw"}}
+
+
+def test_a_success_ends_the_plan_at_once() -> None:
+    p, step = start(GET, settings())
+    assert isinstance(step, Send)
+    assert (step.call, step.purpose) == (GET, "first")
+    done = finish(p, response(200, USER))
+    assert (done.attempts, done.gone, done.confirmed) == (1, False, False)
+
+
+def test_a_503_is_retried_after_a_backoff_then_fails_when_retries_run_out() -> None:
+    p, _ = start(GET, settings(max_retries=1))
+    sleep = p.send(response(503))
+    assert sleep == Sleep(0.25)  # 0.5 s times the lowest jitter factor
+    step = p.send(None)
+    assert isinstance(step, Send)
+    assert step.purpose == "retry"
+    with pytest.raises(Failed) as failed:
+        p.send(response(503))
+    assert failed.value.attempts == 2
+    assert isinstance(failed.value.outcome, httpx.Response)
+
+
+def test_a_429_waits_for_retry_after_and_a_wait_past_the_deadline_is_not_started() -> None:
+    p, _ = start(GET, settings(deadline=60))
+    assert p.send(response(429, **{"retry-after": "7"})) == Sleep(7.0)
+    p, _ = start(GET, settings(deadline=5))
+    with pytest.raises(Failed) as failed:
+        p.send(response(429, **{"retry-after": "7"}))
+    assert failed.value.attempts == 1
+
+
+def test_the_deadline_is_read_from_the_clock_it_is_given() -> None:
+    clock = FakeClock()
+    p, _ = start(GET, settings(deadline=10), clock)
+    p.send(httpx.ConnectError("refused"))  # a Sleep
+    clock.now += 11
+    with pytest.raises(Failed) as failed:
+        p.send(None)
+    assert failed.value.outcome is None  # ran out before the next request
+
+
+def test_an_unsure_add_is_looked_up_and_confirmed_when_the_user_matches() -> None:
+    p, _ = start(ADD, settings())
+    lookup = p.send(response(500))
+    assert isinstance(lookup, Send)
+    assert lookup.purpose == "lookup"
+    assert (lookup.call.method, lookup.call.path) == ("GET", "/v2/databases/ab7bb7a/users/app-01")
+    found = {
+        "user": {"name": "app-01", "role": "normal", "settings": {"pg_allow_replication": True}}
+    }
+    done = finish(p, response(200, found))
+    assert done.confirmed
+    assert done.response.json() == found
+
+
+def test_an_unsure_add_is_resent_when_the_user_is_absent_or_contradicts_the_request() -> None:
+    for answer in (
+        response(404, {"id": "not_found", "message": "x"}),
+        response(200, {"user": {"name": "app-01", "settings": {"pg_allow_replication": False}}}),
+    ):
+        p, _ = start(ADD, settings())
+        p.send(response(500))
+        assert isinstance(p.send(answer), Sleep)
+        resend = p.send(None)
+        assert isinstance(resend, Send)
+        assert (resend.call, resend.purpose) == (ADD, "retry")
+
+
+def test_an_unsure_add_fails_when_the_lookup_cannot_tell() -> None:
+    p, _ = start(ADD, settings(max_retries=1))
+    p.send(httpx.ReadTimeout("lost"))
+    with pytest.raises(Failed) as failed:
+        p.send(response(403, {"id": "forbidden", "message": "no"}))
+    assert isinstance(failed.value.outcome, httpx.ReadTimeout)  # the add's own failure
+
+
+def test_an_add_that_surely_was_not_sent_is_resent_without_a_lookup() -> None:
+    p, _ = start(ADD, settings())
+    assert isinstance(p.send(httpx.ConnectError("refused")), Sleep)
+    assert p.send(None).purpose == "retry"
+
+
+def test_a_delete_resent_after_an_unsure_attempt_takes_404_as_done() -> None:
+    p, _ = start(DELETE, settings())
+    p.send(response(502))
+    p.send(None)
+    done = finish(p, response(404, {"id": "not_found", "message": "x"}))
+    assert done.gone
+    p, _ = start(DELETE, settings())
+    with pytest.raises(Failed):
+        p.send(response(404, {"id": "not_found", "message": "x"}))
+
+
+def test_the_plan_imports_no_client_module() -> None:
+    """No import cycle: the plan decides, and knows nothing of who acts."""
+    import ast
+
+    import dodb._retry as retry
+
+    tree = ast.parse(Path(retry.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert imported & {"_base", "_client", "_async_client"} == set()
+    assert "_ratelimit" in imported  # the check reads real imports
