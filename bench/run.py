@@ -143,11 +143,13 @@ def profile_typed_calls(url: str, calls: int) -> str:
     profiler.disable()
     stats = pstats.Stats(profiler)
     groups = {
-        "dodb: input checks (_validation, _calls)": ("dodb/_validation.py", "dodb/_calls.py"),
-        "dodb: model conversion (_models, generated dodb_api models)": (
-            "dodb/_models.py",
-            "dodb_api/",
+        "dodb: building and checking the request (_calls, _options, _validation, _matching)": (
+            "dodb/_validation.py",
+            "dodb/_calls.py",
+            "dodb/_options.py",
+            "dodb/_matching.py",
         ),
+        "dodb: reading and writing JSON (generated dodb_api models and types)": ("dodb_api/",),
         "dodb: retry plan and bookkeeping (_retry, _base, _response, _ratelimit, _config)": (
             "dodb/_retry.py",
             "dodb/_base.py",
