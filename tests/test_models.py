@@ -68,3 +68,15 @@ def test_known_values_are_enum_members() -> None:
     assert user.settings.acl is not None
     assert user.settings.acl[0].permission is dodb.KafkaAclPermission.PRODUCE
     assert user.settings.acl[0] == dodb.KafkaAcl("t", "produce", id="a")
+
+
+def test_fields_the_server_did_not_send_are_none_never_made_up() -> None:
+    from dodb_api.models import OpenSearchAcl, UserSettings
+
+    settings = UserSettings.from_dict({"opensearch_acl": [{"index": "logs-*"}, {"permission": "read"}]})
+    assert settings.opensearch_acl is not None
+    first, second = settings.opensearch_acl
+    assert (first.index, first.permission) == ("logs-*", None)
+    assert (second.index, second.permission) == (None, dodb.OpenSearchAclPermission.READ)
+    assert settings.pg_allow_replication is None
+    assert OpenSearchAcl.from_dict({}).to_dict() == {}  # nothing added on the way back

@@ -1,8 +1,9 @@
 """A spec change reaches every layer with no edit outside openapi.yaml.
 
 In a temporary copy of the project, the spec gains a read-only response
-property (`DatabaseUser.created_at`), an enum value (Mongo role `dbOwner`)
-and an optional request setting (`settings.pg_bypass_rls`). The copy is
+property (`DatabaseUser.created_at`), a credential (`DatabaseUser.api_key`,
+marked `format: password`), an enum value (Mongo role `dbOwner`) and an
+optional request setting (`settings.pg_bypass_rls`). The copy is
 regenerated with the project's own command and installed into a folder of
 its own; a script then uses that install: typed models, the typed call, the
 reference-page call, the CLI and the emulator.
@@ -50,9 +51,14 @@ CHECK = textwrap.dedent(
     assert typed.settings.pg_bypass_rls is True and typed.settings.extra == {}, typed
 
     # The new read-only property: a typed attribute, no longer an unknown extra.
-    emulator.store.clusters[pg].users["rls"]["created_at"] = "2026-11-29T00:00:00Z"
+    # The new credential: a Secret, masked in reprs and in the CLI.
+    stored = emulator.store.clusters[pg].users["rls"]
+    stored["created_at"] = "2026-11-29T00:00:00Z"
+    stored["api_key"] = "sk-live-0123456789abcdef"
     typed = client.databases.users.get(pg, "rls")
     assert typed.created_at == "2026-11-29T00:00:00Z" and typed.extra == {}, typed
+    assert isinstance(typed.api_key, dodb.Secret) and "sk-live" not in repr(typed)
+    assert typed.api_key.reveal() == "sk-live-0123456789abcdef"
 
     with emulator.running() as url:
         base = ["users", "--token", "t", "--api-url", url, "--output", "json"]
@@ -60,7 +66,9 @@ CHECK = textwrap.dedent(
         with contextlib.redirect_stdout(out):
             code = main([*base, "get", pg, "rls"])
         assert code == 0
-        assert json.loads(out.getvalue())["created_at"] == "2026-11-29T00:00:00Z"
+        shown = json.loads(out.getvalue())
+        assert shown["created_at"] == "2026-11-29T00:00:00Z"
+        assert shown["api_key"] == "**********", shown
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             code = main([*base, "add", mongo, "owner2", "--mongo-role", "dbOwner"])
@@ -78,6 +86,12 @@ def _change_spec(path: Path) -> None:
         "type": "string",
         "readOnly": True,
         "description": "When the user was made.",
+    }
+    schemas["DatabaseUser"]["properties"]["api_key"] = {
+        "type": "string",
+        "format": "password",
+        "readOnly": True,
+        "description": "A credential the API might add one day.",
     }
     schemas["MongoRole"]["enum"].append("dbOwner")
     schemas["UserSettings"]["properties"]["pg_bypass_rls"] = {
