@@ -73,7 +73,9 @@ def test_known_values_are_enum_members() -> None:
 def test_fields_the_server_did_not_send_are_none_never_made_up() -> None:
     from dodb_api.models import OpenSearchAcl, UserSettings
 
-    settings = UserSettings.from_dict({"opensearch_acl": [{"index": "logs-*"}, {"permission": "read"}]})
+    settings = UserSettings.from_dict(
+        {"opensearch_acl": [{"index": "logs-*"}, {"permission": "read"}]}
+    )
     assert settings.opensearch_acl is not None
     first, second = settings.opensearch_acl
     assert (first.index, first.permission) == ("logs-*", None)
