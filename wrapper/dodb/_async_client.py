@@ -58,22 +58,6 @@ class AsyncClient(BaseClient):
             self._http = AiohttpSender()
         self._sleep = asyncio.sleep
 
-    def _derive(
-        self, *, timeout: float | httpx.Timeout, max_retries: int, deadline: float
-    ) -> AsyncClient:
-        clone = AsyncClient(
-            self._token,
-            base_url=self.base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            deadline=deadline,
-            http_client=self._http,  # type: ignore[arg-type]
-            _shared=self._shared,
-        )
-        clone._owns_http = False
-        clone._sleep = self._sleep
-        return clone
-
     @cached_property
     def databases(self) -> AsyncDatabases:
         """Database-user calls. Built on first use, with the generated layer it needs."""

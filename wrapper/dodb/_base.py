@@ -152,11 +152,26 @@ class BaseClient:
         )
 
     def _derive(self, *, timeout: float | httpx.Timeout, max_retries: int, deadline: float) -> Self:
-        raise NotImplementedError
+        """A client of the same class, built by its constructor, on this one's connections."""
+        build: Any = type(self)
+        clone: Self = build(
+            self._token,
+            base_url=self.base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            http_client=self._http,
+            _shared=self._shared,
+        )
+        clone._owns_http = False
+        clone._sleep = self._sleep
+        return clone
 
     # Hooks for the subclasses -----------------------------------------------
 
     _owns_http: bool
+    _http: Any
+    _sleep: Any
 
     def _plan(self, call: Call[Any]) -> Plan:
         return plan(call, self.settings)

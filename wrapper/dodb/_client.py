@@ -54,22 +54,6 @@ class Client(BaseClient):
         self._http = http_client
         self._sleep = time.sleep
 
-    def _derive(
-        self, *, timeout: float | httpx.Timeout, max_retries: int, deadline: float
-    ) -> Client:
-        clone = Client(
-            self._token,
-            base_url=self.base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            deadline=deadline,
-            http_client=self._http,
-            _shared=self._shared,
-        )
-        clone._owns_http = False
-        clone._sleep = self._sleep
-        return clone
-
     @cached_property
     def databases(self) -> Databases:
         """Database-user calls. Built on first use, with the generated layer it needs."""
