@@ -94,6 +94,7 @@ def sync_client(handler: Handler, **options: Any) -> tuple[Any, Recorder]:
 
     recorder = Recorder(handler)
     http = httpx.Client(transport=recorder.sync_transport())
+    options.setdefault("requests_per_minute", None)  # pacing has tests of its own
     return Client(TOKEN, http_client=http, **options), recorder
 
 
@@ -102,6 +103,7 @@ def async_client(handler: Handler, **options: Any) -> tuple[Any, Recorder]:
 
     recorder = Recorder(handler)
     http = httpx.AsyncClient(transport=recorder.async_transport())
+    options.setdefault("requests_per_minute", None)
     return AsyncClient(TOKEN, http_client=http, **options), recorder
 
 

@@ -338,7 +338,7 @@ def test_limiter_follows_the_sliding_hour_and_the_minute_burst() -> None:
 
 def test_the_client_sees_429_with_retry_after_past_the_burst() -> None:
     with Emulator(per_minute=2) as emulator:
-        client = emulator.client(max_retries=0)
+        client = emulator.client(max_retries=0, requests_per_minute=None)  # no pacing: meet the 429
         client.databases.users.list(PG)
         client.databases.users.list(PG)
         with pytest.raises(dodb.RateLimitError) as info:

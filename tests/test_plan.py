@@ -11,7 +11,7 @@ import pytest
 
 from dodb import _calls as calls
 from dodb._config import Settings
-from dodb._retry import Done, Failed, Send, Sleep, plan
+from dodb._retry import Done, Failed, Pace, Send, Sleep, plan
 
 
 class FakeClock:
@@ -31,13 +31,34 @@ def response(status: int, body: Any = None, **headers: str) -> httpx.Response:
     return httpx.Response(status, content=content, headers=headers)
 
 
-def start(call: calls.Call[Any], s: Settings, clock: FakeClock | None = None) -> tuple[Any, Any]:
+class Stepper:
+    """Drives a plan: answers each Pace with `paced` seconds, and returns the other steps."""
+
+    def __init__(self, p: Any, paced: float = 0.0) -> None:
+        self.plan = p
+        self.paced = paced
+
+    def _skip_pace(self, step: Any) -> Any:
+        while isinstance(step, Pace):
+            step = self.plan.send(self.paced)
+        return step
+
+    def first(self) -> Any:
+        return self._skip_pace(next(self.plan))
+
+    def send(self, outcome: Any) -> Any:
+        return self._skip_pace(self.plan.send(outcome))
+
+
+def start(
+    call: calls.Call[Any], s: Settings, clock: FakeClock | None = None, paced: float = 0.0
+) -> tuple[Stepper, Any]:
     clock = clock or FakeClock()
-    p = plan(call, s, monotonic=clock, wall=clock, jitter=lambda: 0.0)
-    return p, next(p)
+    p = Stepper(plan(call, s, monotonic=clock, wall=clock, jitter=lambda: 0.0), paced)
+    return p, p.first()
 
 
-def finish(p: Any, outcome: Any) -> Done:
+def finish(p: Stepper, outcome: Any) -> Done:
     with pytest.raises(StopIteration) as stop:
         p.send(outcome)
     done: Done = stop.value.value
@@ -71,13 +92,48 @@ def test_a_503_is_retried_after_a_backoff_then_fails_when_retries_run_out() -> N
     assert isinstance(failed.value.outcome, httpx.Response)
 
 
-def test_a_429_waits_for_retry_after_and_a_wait_past_the_deadline_is_not_started() -> None:
-    p, _ = start(GET, settings(deadline=60))
-    assert p.send(response(429, **{"retry-after": "7"})) == Sleep(7.0)
+def test_a_429_waits_for_retry_after_even_past_the_deadline_but_not_past_the_patience() -> None:
+    p, _ = start(GET, settings(deadline=5))
+    assert p.send(response(429, **{"retry-after": "7"})) == Sleep(7.0, rate_limited=True)
+    assert isinstance(p.send(None), Send)
     p, _ = start(GET, settings(deadline=5))
     with pytest.raises(Failed) as failed:
-        p.send(response(429, **{"retry-after": "7"}))
+        p.send(response(429, **{"retry-after": "700"}))  # patience is 120 s
     assert failed.value.attempts == 1
+
+
+def test_waiting_for_the_clients_own_rate_budget_does_not_use_up_the_deadline() -> None:
+    clock = FakeClock()
+    p = plan(GET, settings(deadline=10), monotonic=clock, wall=clock, jitter=lambda: 0.0)
+    assert isinstance(next(p), Pace)
+    clock.now += 30  # the driver waited 30 s for a slot, and says so
+    send = p.send(30.0)
+    assert isinstance(send, Send)
+    assert send.timeout.read == 5.0  # the whole attempt timeout is still there
+
+
+def test_a_404_right_after_an_unsure_add_is_looked_at_again_within_the_read_lag() -> None:
+    made = {"user": {"name": "app-01", "settings": {"pg_allow_replication": True}}}
+    p, _ = start(ADD, settings())
+    p.send(response(500))  # the lookup
+    assert p.send(response(404, {"id": "not_found", "message": "x"})) == Sleep(0.25)
+    again = p.send(None)
+    assert again.purpose == "relookup"
+    assert finish(p, response(200, made)).confirmed
+
+
+def test_a_422_on_the_resent_add_is_checked_by_a_lookup() -> None:
+    made = {"user": {"name": "app-01", "settings": {"pg_allow_replication": True}}}
+    s = settings()
+    s.read_lag = 0  # a 404 is taken at its word here
+    p, _ = start(ADD, s)
+    p.send(response(500))
+    p.send(response(404, {"id": "not_found", "message": "x"}))  # absent: back off
+    p.send(None)  # resend
+    lookup = p.send(response(422, {"id": "unprocessable_entity", "message": "exists"}))
+    assert lookup.purpose == "lookup"
+    done = finish(p, response(200, made))
+    assert done.confirmed
 
 
 def test_the_deadline_is_read_from_the_clock_it_is_given() -> None:
@@ -111,8 +167,14 @@ def test_an_unsure_add_is_resent_when_the_user_is_absent_or_contradicts_the_requ
     ):
         p, _ = start(ADD, settings())
         p.send(response(500))
-        assert isinstance(p.send(answer), Sleep)
-        resend = p.send(None)
+        step = p.send(answer)
+        while isinstance(step, Send) and step.purpose == "relookup":  # a 404 is checked again
+            step = p.send(answer)
+        while isinstance(step, Sleep):
+            step = p.send(None)
+            if isinstance(step, Send) and step.purpose == "relookup":
+                step = p.send(answer)
+        resend = step
         assert isinstance(resend, Send)
         assert (resend.call, resend.purpose) == (ADD, "retry")
 

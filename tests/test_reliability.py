@@ -160,7 +160,9 @@ async def test_load_over_loopback() -> None:
 
     async def work(worker: int, budget: int, url: str) -> None:
         name = f"load-{worker}"
-        async with dodb.AsyncClient(f"token-{worker}", base_url=url, max_retries=0) as client:
+        async with dodb.AsyncClient(
+            f"token-{worker}", base_url=url, max_retries=0, requests_per_minute=None
+        ) as client:
             users = client.databases.users
             try:
                 await users.add(PG, name)

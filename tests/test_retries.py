@@ -88,13 +88,16 @@ def test_an_unsure_add_that_took_effect_is_confirmed_not_resent(failure: Outcome
 
 
 def test_an_unsure_add_that_did_not_take_effect_is_sent_again() -> None:
+    # A 404 is looked at again for up to `read_lag` (2 s): 0.25 + 0.5 + 1 + 0.25.
     client, recorder, waits = make(
-        json_response(500, ERR), json_response(404, MISSING), json_response(201, USER)
+        json_response(500, ERR), *[json_response(404, MISSING)] * 5, json_response(201, USER)
     )
     assert client.databases.add_user("c", {"name": "app-01"}) == USER
-    assert calls(recorder) == [POST, LOOKUP, POST]
-    assert len(waits) == 1
+    assert calls(recorder) == [POST, *[LOOKUP] * 5, POST]
+    assert waits[:4] == [0.25, 0.5, 1.0, 0.25]
+    assert len(waits) == 5  # and one backoff before the resend
     assert client.stats.confirmed == 0
+    assert client.stats.reconciliations == 1
 
 
 def test_someone_elses_user_of_that_name_is_not_taken_for_ours() -> None:
@@ -107,11 +110,14 @@ def test_someone_elses_user_of_that_name_is_not_taken_for_ours() -> None:
     }
     taken = {"id": "unprocessable_entity", "message": "a user named 'app-01' already exists"}
     client, recorder, _ = make(
-        json_response(500, ERR), json_response(200, other), json_response(422, taken)
+        json_response(500, ERR),
+        json_response(200, other),
+        json_response(422, taken),
+        json_response(200, other),  # looked up again after the 422: still not ours
     )
     with pytest.raises(dodb.UnprocessableEntityError, match="already exists"):
         client.databases.users.add("c", "app-01", mysql_auth_plugin="mysql_native_password")
-    assert calls(recorder) == [POST, LOOKUP, POST]
+    assert calls(recorder) == [POST, LOOKUP, POST, LOOKUP]
 
 
 def test_kafka_acl_ids_do_not_stop_a_match() -> None:
@@ -156,16 +162,29 @@ def test_429_without_retry_after_waits_for_the_reset_when_nothing_remains() -> N
     assert 3.5 <= waits[0] <= 5.0
 
 
-def test_a_wait_past_the_deadline_is_not_started() -> None:
+def test_a_rate_limit_wait_is_outside_the_deadline_and_is_no_retry() -> None:
     client, recorder, waits = make(
-        json_response(429, LIMITED, **{"retry-after": "30", "ratelimit-reset": "1795392000"}),
+        json_response(429, LIMITED, **{"retry-after": "30"}),
+        json_response(429, LIMITED, **{"retry-after": "30"}),
+        json_response(200, USER),
+        deadline=10,
+        max_retries=1,
+    )
+    client.databases.users.get("c", "app-01")
+    assert waits == [30.0, 30.0]
+    assert len(recorder.requests) == 3
+
+
+def test_a_rate_limit_wait_past_the_patience_is_not_started() -> None:
+    client, recorder, waits = make(
+        json_response(429, LIMITED, **{"retry-after": "300", "ratelimit-reset": "1795392000"}),
         deadline=10,
     )
     with pytest.raises(dodb.RateLimitError) as info:
         client.databases.users.get("c", "app-01")
     assert waits == []
     assert len(recorder.requests) == 1
-    assert info.value.retry_after == 30
+    assert info.value.retry_after == 300
     assert info.value.reset_at == 1795392000
     assert info.value.attempts == 1
 

@@ -15,8 +15,14 @@ if TYPE_CHECKING:
     from ._aiohttp import AiohttpSender
     from ._calls import Call
     from .resources import AsyncDatabases
-from ._config import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from ._retry import Failed, Outcome, Sleep
+from ._config import (
+    DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_REQUESTS_PER_MINUTE,
+    DEFAULT_TIMEOUT,
+)
+from ._retry import Failed, Outcome, Pace, Sleep
 
 T = TypeVar("T")
 
@@ -37,6 +43,8 @@ class AsyncClient(BaseClient):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float = DEFAULT_DEADLINE,
+        requests_per_minute: int | None = DEFAULT_REQUESTS_PER_MINUTE,
+        serialize_user_changes: bool = True,
         http_client: httpx.AsyncClient | None = None,
         _shared: _Shared | None = None,
     ) -> None:
@@ -46,6 +54,8 @@ class AsyncClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             deadline=deadline,
+            requests_per_minute=requests_per_minute,
+            serialize_user_changes=serialize_user_changes,
             shared=_shared,
         )
         self._owns_http = http_client is None
@@ -66,6 +76,14 @@ class AsyncClient(BaseClient):
         return AsyncDatabases(self)
 
     async def _send(self, call: Call[T]) -> T:
+        """Carry out one call; adds and deletes on one cluster one at a time."""
+        if call.exclusive is not None and self._shared.serialize:
+            key = (id(asyncio.get_running_loop()), call.exclusive)
+            async with self._shared.lock(key, asyncio.Lock):
+                return await self._run(call)
+        return await self._run(call)
+
+    async def _run(self, call: Call[T]) -> T:
         plan = self._plan(call)
         try:
             step = next(plan)
@@ -74,14 +92,20 @@ class AsyncClient(BaseClient):
                 outcome: Outcome = None
                 if isinstance(step, Sleep):
                     self._note_wait(call, last, step.seconds)
+                    self._throttled(step)
                     await self._sleep(step.seconds)
+                elif isinstance(step, Pace):
+                    outcome = self._pace()
+                    if outcome > 0:
+                        await self._sleep(outcome)
                 else:
                     self._count(step)
                     try:
                         outcome = await self._http.request(**self._request_args(step))
                     except httpx.TransportError as exc:
                         outcome = exc
-                last = outcome
+                if not isinstance(step, Pace | Sleep):
+                    last = outcome
                 step = plan.send(outcome)
         except StopIteration as done:
             return self._result(call, done.value)

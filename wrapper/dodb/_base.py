@@ -8,6 +8,7 @@ into the caller's result or error and keeps the client's state and stats.
 from __future__ import annotations
 
 import logging
+import threading
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -18,13 +19,15 @@ from ._config import (
     check_base_url,
     check_deadline,
     check_max_retries,
+    check_requests_per_minute,
     make_timeout,
     resolve_token,
 )
 from ._errors import APIConnectionError, APIError, APITimeoutError
+from ._pacing import Pacer
 from ._ratelimit import RateLimit, scan
 from ._response import APIResponse, parse_success, status_error
-from ._retry import Done, Failed, Plan, Send, plan
+from ._retry import Done, Failed, Plan, Send, Sleep, plan
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -64,12 +67,24 @@ class ClientStats:
 class _Shared:
     """State a client shares with its `with_options` copies."""
 
-    def __init__(self) -> None:
+    def __init__(self, requests_per_minute: int | None, serialize_user_changes: bool) -> None:
         self.rate_limit: RateLimit | None = None
         self.stats = ClientStats()
         self.last: ContextVar[APIResponse[Any] | None] = ContextVar(
             f"dodb_last_response_{id(self)}", default=None
         )
+        self.pacer = None if requests_per_minute is None else Pacer(requests_per_minute)
+        self.serialize = serialize_user_changes
+        self._locks: dict[Any, Any] = {}
+        self._locks_lock = threading.Lock()
+
+    def lock(self, key: Any, factory: Any) -> Any:
+        """The one lock for `key`, made by `factory` on first use."""
+        with self._locks_lock:
+            found = self._locks.get(key)
+            if found is None:
+                found = self._locks[key] = factory()
+            return found
 
 
 class BaseClient:
@@ -83,6 +98,8 @@ class BaseClient:
         timeout: float | httpx.Timeout,
         max_retries: int,
         deadline: float,
+        requests_per_minute: int | None,
+        serialize_user_changes: bool,
         shared: _Shared | None,
     ) -> None:
         self._token = resolve_token(token)
@@ -92,7 +109,9 @@ class BaseClient:
             max_retries=check_max_retries(max_retries),
             deadline=check_deadline(deadline),
         )
-        self._shared = shared or _Shared()
+        self._shared = shared or _Shared(
+            check_requests_per_minute(requests_per_minute), bool(serialize_user_changes)
+        )
         self._headers = {
             "Authorization": f"Bearer {self._token}",
             "Accept": "application/json",
@@ -161,6 +180,7 @@ class BaseClient:
             max_retries=max_retries,
             deadline=deadline,
             http_client=self._http,
+            requests_per_minute=None,  # shared: the pacer and locks travel in _shared
             _shared=self._shared,
         )
         clone._owns_http = False
@@ -207,6 +227,15 @@ class BaseClient:
         elif step.purpose == "lookup":
             stats.reconciliations += 1
 
+    def _pace(self) -> float:
+        """Seconds to wait before the next request, by the client's rate budget."""
+        pacer = self._shared.pacer
+        return 0.0 if pacer is None else pacer.reserve()
+
+    def _throttled(self, step: Sleep) -> None:
+        if step.rate_limited and self._shared.pacer is not None:
+            self._shared.pacer.throttled(step.seconds)
+
     def _note_wait(self, call: Call[Any], outcome: Any, seconds: float) -> None:
         if logger.isEnabledFor(logging.INFO):
             cause = (
@@ -230,6 +259,12 @@ class BaseClient:
         if done.confirmed:
             self._shared.stats.confirmed += 1
             logger.info("%s: confirmed by looking the user up", call.where)
+            if b'"password"' not in response.content or b'"password":""' in response.content:
+                logger.warning(
+                    "%s: the add was done, but the API did not return the password on "
+                    "looking the user up; reset_auth makes a new one",
+                    call.where,
+                )
         if logger.isEnabledFor(logging.DEBUG):
             status = response.status_code
             logger.debug("%s -> %d (attempt %d)", call.where, status, done.attempts)

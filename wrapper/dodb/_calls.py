@@ -71,6 +71,12 @@ class AddOptions(SettingsOptions, total=False):
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _RESENT_POSTS = frozenset({ops.databases_reset_auth.name})
 _CONFIRMED_BY_LOOKUP = {ops.databases_add_user.name: ops.databases_get_user}
+# Adding and deleting users on one cluster at the same time fails at random on the
+# real API; the official Terraform provider makes them one at a time per cluster,
+# and so does a client by default (`serialize_user_changes`).
+_ONE_AT_A_TIME_PER_CLUSTER = frozenset(
+    {ops.databases_add_user.name, ops.databases_delete_user.name}
+)
 
 
 def unsure_policy(op: Operation) -> Unsure:
@@ -103,6 +109,8 @@ class Call(Generic[T]):
     content: bytes | None = None
     unsure: Unsure = "resend"
     confirm: Callable[[], Confirm] | None = None
+    exclusive: str | None = None
+    """Calls with the same key run one at a time (adds and deletes on one cluster)."""
 
     @property
     def where(self) -> str:
@@ -199,12 +207,11 @@ def _request(
     *,
     typed: bool = False,
 ) -> Call[T]:
-    path = op.path.format_map(
-        {
-            name: path_segment(name, value)
-            for name, value in zip(op.path_params, path_values, strict=True)
-        }
-    )
+    segments = {
+        name: path_segment(name, value)
+        for name, value in zip(op.path_params, path_values, strict=True)
+    }
+    path = op.path.format_map(segments)
     if op.body is not None:
         if body is None:
             raise InvalidInputError(f"{op.name} needs a body")
@@ -214,7 +221,10 @@ def _request(
     confirm = None
     if policy == "confirm":
         confirm = _confirmation(op, path_values, body or {}, parse)
-    return Call(op.method, path, op.success, parse, content, policy, confirm)
+    exclusive = None
+    if op.name in _ONE_AT_A_TIME_PER_CLUSTER:
+        exclusive = segments[op.path_params[0]]  # the cluster
+    return Call(op.method, path, op.success, parse, content, policy, confirm, exclusive)
 
 
 def _confirmation(

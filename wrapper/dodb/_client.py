@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from functools import cached_property
 from types import TracebackType
@@ -10,8 +11,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 
 from ._base import BaseClient, _Shared
-from ._config import DEFAULT_BASE_URL, DEFAULT_DEADLINE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from ._retry import Failed, Outcome, Sleep
+from ._config import (
+    DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_REQUESTS_PER_MINUTE,
+    DEFAULT_TIMEOUT,
+)
+from ._retry import Failed, Outcome, Pace, Sleep
 
 if TYPE_CHECKING:
     from ._calls import Call
@@ -37,6 +44,8 @@ class Client(BaseClient):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float = DEFAULT_DEADLINE,
+        requests_per_minute: int | None = DEFAULT_REQUESTS_PER_MINUTE,
+        serialize_user_changes: bool = True,
         http_client: httpx.Client | None = None,
         _shared: _Shared | None = None,
     ) -> None:
@@ -46,6 +55,8 @@ class Client(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             deadline=deadline,
+            requests_per_minute=requests_per_minute,
+            serialize_user_changes=serialize_user_changes,
             shared=_shared,
         )
         self._owns_http = http_client is None
@@ -62,6 +73,13 @@ class Client(BaseClient):
         return Databases(self)
 
     def _send(self, call: Call[T]) -> T:
+        """Carry out one call; adds and deletes on one cluster one at a time."""
+        if call.exclusive is not None and self._shared.serialize:
+            with self._shared.lock(("sync", call.exclusive), threading.Lock):
+                return self._run(call)
+        return self._run(call)
+
+    def _run(self, call: Call[T]) -> T:
         plan = self._plan(call)
         args = self._own_request_args if self._owns_http else self._request_args
         try:
@@ -71,14 +89,20 @@ class Client(BaseClient):
                 outcome: Outcome = None
                 if isinstance(step, Sleep):
                     self._note_wait(call, last, step.seconds)
+                    self._throttled(step)
                     self._sleep(step.seconds)
+                elif isinstance(step, Pace):
+                    outcome = self._pace()
+                    if outcome > 0:
+                        self._sleep(outcome)
                 else:
                     self._count(step)
                     try:
                         outcome = self._http.request(**args(step))
                     except httpx.TransportError as exc:
                         outcome = exc
-                last = outcome
+                if not isinstance(step, Pace | Sleep):
+                    last = outcome
                 step = plan.send(outcome)
         except StopIteration as done:
             return self._result(call, done.value)

@@ -89,15 +89,44 @@ def check_deadline(deadline: float) -> float:
     return float(deadline)
 
 
+DEFAULT_REQUESTS_PER_MINUTE: Final = 250
+"""The API's documented burst limit per token; the client paces itself to it."""
+READ_LAG: Final = 2.0
+"""How long a 404 right after an unsure add is not trusted (the API may not show a new user yet)."""
+RATE_LIMIT_PATIENCE: Final = 120.0
+"""Per call, the most time spent waiting for the rate limit (outside the deadline)."""
+
+
+def check_requests_per_minute(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError(
+            f"requests_per_minute must be a whole number >= 1 or None, not {value!r}"
+        )
+    return value
+
+
 class Settings:
-    """How a client sends: per-attempt timeout, retries, and the per-call deadline."""
+    """How a client sends: per-attempt timeout, retries, the per-call deadline, and
+    how long to wait out read lag and the rate limit."""
 
-    __slots__ = ("deadline", "max_retries", "timeout")
+    __slots__ = ("deadline", "max_retries", "rate_limit_patience", "read_lag", "timeout")
 
-    def __init__(self, *, timeout: httpx.Timeout, max_retries: int, deadline: float) -> None:
+    def __init__(
+        self,
+        *,
+        timeout: httpx.Timeout,
+        max_retries: int,
+        deadline: float,
+        read_lag: float = READ_LAG,
+        rate_limit_patience: float = RATE_LIMIT_PATIENCE,
+    ) -> None:
         self.timeout = timeout
         self.max_retries = max_retries
         self.deadline = deadline
+        self.read_lag = read_lag
+        self.rate_limit_patience = rate_limit_patience
 
     @property
     def longest_wait(self) -> float:

@@ -1,36 +1,73 @@
 """Whether a user the server returned contradicts the request that should have made it.
 
 Used after an unsure add: the user found under the new name counts as this
-add's unless a value the server did send differs from what was asked for.
-A field the server left out is no contradiction (GET may omit settings), nor
-is a field it added (an ACL id, a default). Lists of objects are compared as
-sets of items, each asked-for item needing a found item that does not
-contradict it.
+add's unless a value the server did send differs from what was asked for,
+compared after the normalisation the API applies. The comparison walks the
+spec's schema of a user, so each value is read as what it is:
+- a field the server left out, or sent empty, is no contradiction (GET may
+  omit `settings`, and a MongoDB password or a role may come back blank);
+- a field the server added is none either (an ACL id, a default such as
+  MongoDB's databases);
+- enum values compare without case, and Kafka permissions in each spelling
+  the API returns (the official Terraform provider reads back
+  `produce_consume`, `readwrite` and `read_write` as `produceconsume`);
+- lists of objects compare as sets of items, each asked-for item needing a
+  found item that does not contradict it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
+
+from dodb_api.models import DatabaseUser, KafkaAclPermission
+from dodb_api.types import ArrayReader, EnumReader, ModelReader, Reader, schema_of
+
+_SPELLINGS: Final[Mapping[type, Mapping[str, str]]] = {
+    KafkaAclPermission: {
+        spelling: KafkaAclPermission.PRODUCECONSUME.value
+        for spelling in ("produce_consume", "readwrite", "read_write")
+    },
+}
+"""Other spellings the API returns for an enum's values, per enum."""
+
+_USER: Final = ModelReader(DatabaseUser)
 
 
-def contradicts(wanted: Any, got: Any) -> bool:
+def _normal(value: Any, reader: Reader | None) -> Any:
+    if isinstance(reader, EnumReader) and isinstance(value, str):
+        lowered = value.lower()
+        return _SPELLINGS.get(reader.enum, {}).get(lowered, lowered)
+    return value
+
+
+def _absent(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def contradicts(wanted: Any, got: Any, reader: Reader | None = _USER) -> bool:
+    """Whether `got` (JSON from the server) contradicts `wanted` (JSON that was sent)."""
+    if _absent(got):
+        return False
     if isinstance(wanted, Mapping):
         if not isinstance(got, Mapping):
             return True
-        return any(key in got and contradicts(value, got[key]) for key, value in wanted.items())
+        props = schema_of(reader.model).by_name if isinstance(reader, ModelReader) else {}
+        return any(
+            key in got and contradicts(value, got[key], props[key].reader if key in props else None)
+            for key, value in wanted.items()
+        )
     if isinstance(wanted, list | tuple):
-        if not isinstance(got, list | tuple):
+        if not isinstance(got, list | tuple) or len(wanted) != len(got):
             return True
-        if len(wanted) != len(got):
-            return True
+        item = reader.item if isinstance(reader, ArrayReader) else None
         unmatched = list(got)
-        for item in wanted:
+        for entry in wanted:
             for i, candidate in enumerate(unmatched):
-                if not contradicts(item, candidate):
+                if not contradicts(entry, candidate, item):
                     del unmatched[i]
                     break
             else:
                 return True
         return False
-    return bool(wanted != got)
+    return bool(_normal(wanted, reader) != _normal(got, reader))

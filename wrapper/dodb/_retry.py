@@ -1,24 +1,34 @@
 """How one call is carried out: attempts, waits, the deadline, and reconciling unsure adds.
 
-`plan()` is a generator that decides and never acts. It yields `Send` (make
-this request and send me the response or the transport error) and `Sleep`
-(wait this long), and ends by returning a `Done` (the response to parse) or
-raising a `Failed` (the last outcome, to turn into an error). It reads no
-clock and draws no random number of its own: both are passed in, so tests
-drive it step by step. The sync and async clients carry out the same plan,
-and turn its ending into results, errors and stats.
+`plan()` is a generator that decides and never acts. It yields `Pace` (wait
+for this client's rate budget, and tell me how long that took), `Send`
+(make this request and send me the response or the transport error) and
+`Sleep` (wait this long), and ends by returning a `Done` (the response to
+parse) or raising a `Failed` (the last outcome, to turn into an error). It
+reads no clock and draws no random number of its own: both are passed in, so
+tests drive it step by step. The sync and async clients carry out the same
+plan, and turn its ending into results, errors and stats.
 
 The rules:
 - Retried: 429, 500, 502, 503, 504, connection errors and timeouts, at most
   `max_retries` times, with exponential backoff and jitter; a 429 waits for
   `retry-after`, or until `ratelimit-reset` when nothing remains.
-- A wait that would pass the call's deadline is not started: the last
+- Waits for the rate limit (the client's own pacing, and a 429's
+  `retry-after` or reset) do not count against the call's deadline, nor as
+  retries: the server did not act, and a bulk job must not fail for being
+  throttled. They are bounded by `rate_limit_patience` per call instead.
+  (`max_retries=0` still sends exactly once, 429 or not.)
+  Any other wait that would pass the deadline is not started: the last
   outcome fails the call at once.
 - A request the server may have acted on (5xx, a timeout or a connection
   lost after sending) is resent only if the call's policy says so. An add is
   never resent blindly: the user is looked up first; if it exists and does
   not contradict the request, the add is complete; if it does not exist the
-  add is sent again; if the lookup itself fails, the call fails.
+  add is sent again; if the lookup itself fails, the call fails. A 404 is
+  not trusted at once (the API may not show a new user for a moment): the
+  lookup is repeated with short waits for up to `read_lag` seconds. If the
+  resent add is refused with 422 (the name exists), the user is looked up
+  again and returned when it matches.
 - A DELETE resent after an unsure attempt treats 404 as done.
 """
 
@@ -41,7 +51,7 @@ RETRY_STATUSES: Final = frozenset({429, 500, 502, 503, 504})
 # Failures that happen before a request leaves the client: nothing was acted on.
 NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
-Purpose: TypeAlias = Literal["first", "retry", "lookup"]
+Purpose: TypeAlias = Literal["first", "retry", "lookup", "relookup"]
 
 
 class Send(NamedTuple):
@@ -53,9 +63,18 @@ class Send(NamedTuple):
 
 
 class Sleep(NamedTuple):
-    """Wait this many seconds, then answer with None."""
+    """Wait this many seconds, then answer with None.
+
+    `rate_limited`: a wait the rate limit imposed; the driver tells the
+    client's pacer, so that its other calls hold back too."""
 
     seconds: float
+    rate_limited: bool = False
+
+
+class Pace(NamedTuple):
+    """Wait until the client's rate budget allows one more request; answer with
+    the seconds that took."""
 
 
 class Done(NamedTuple):
@@ -83,8 +102,8 @@ class Failed(Exception):
         self.attempts = attempts
 
 
-Step: TypeAlias = Send | Sleep
-Outcome: TypeAlias = httpx.Response | httpx.TransportError | None
+Step: TypeAlias = Send | Sleep | Pace
+Outcome: TypeAlias = httpx.Response | httpx.TransportError | float | None
 Plan: TypeAlias = Generator[Step, Outcome, Done]
 
 
@@ -94,26 +113,37 @@ def backoff(attempt: int, jitter: float) -> float:
     return base * (0.5 + jitter / 2)
 
 
-def wait_before_retry(outcome: Outcome, attempt: int, jitter: float, now: float) -> float:
-    if isinstance(outcome, httpx.Response) and outcome.status_code == 429:
-        rate = scan(outcome.headers.raw)[0]
-        if rate is not None and rate.retry_after is not None:
-            return rate.retry_after
-        if rate is not None and rate.remaining == 0 and rate.reset_at is not None:
-            return rate.seconds_until_reset(now) or backoff(attempt, jitter)
-    return backoff(attempt, jitter)
+def rate_limit_wait(outcome: Outcome, now: float) -> float | None:
+    """How long a 429 asks to wait (`retry-after`, or until the reset when nothing
+    remains); None for anything else, or a 429 that says nothing."""
+    if not isinstance(outcome, httpx.Response) or outcome.status_code != 429:
+        return None
+    rate = scan(outcome.headers.raw)[0]
+    if rate is not None and rate.retry_after is not None:
+        return rate.retry_after
+    if rate is not None and rate.remaining == 0 and rate.reset_at is not None:
+        return rate.seconds_until_reset(now)
+    return None
 
 
 class _Clock:
+    """The call's deadline; waits for the rate limit move it later."""
+
     def __init__(self, deadline: float, monotonic: Callable[[], float]) -> None:
         self._now = monotonic
         self.ends = monotonic() + deadline
+        self.rate_limited = 0.0
 
     def remaining(self) -> float:
         return self.ends - self._now()
 
     def allows(self, wait: float) -> bool:
         return wait < self.remaining()
+
+    def excuse(self, seconds: float) -> None:
+        """Time spent waiting for the rate limit: not charged to the deadline."""
+        self.ends += seconds
+        self.rate_limited += seconds
 
 
 class _Context(NamedTuple):
@@ -123,11 +153,30 @@ class _Context(NamedTuple):
     wall: Callable[[], float]
 
 
-def _send(ctx: _Context, call: Call[Any], purpose: Purpose, attempts: int) -> Send:
+def _send(
+    ctx: _Context, call: Call[Any], purpose: Purpose, attempts: int
+) -> Generator[Step, Outcome, Outcome]:
+    """Pace, then send: the outcome of one request."""
+    waited = yield Pace()
+    if isinstance(waited, int | float) and waited > 0:
+        ctx.clock.excuse(float(waited))
     remaining = ctx.clock.remaining()
     if remaining <= 0:
         raise Failed(None, attempts)
-    return Send(call, ctx.settings.attempt_timeout(remaining), purpose)
+    outcome = yield Send(call, ctx.settings.attempt_timeout(remaining), purpose)
+    return outcome
+
+
+def _wait(ctx: _Context, outcome: Outcome, attempt: int) -> Sleep | None:
+    """The wait before trying again after `outcome`, or None if it cannot be afforded."""
+    limited = rate_limit_wait(outcome, ctx.wall())
+    if limited is not None:
+        if ctx.clock.rate_limited + limited > ctx.settings.rate_limit_patience:
+            return None
+        ctx.clock.excuse(limited)
+        return Sleep(limited, rate_limited=True)
+    wait = backoff(attempt, ctx.jitter())
+    return Sleep(wait) if ctx.clock.allows(wait) else None
 
 
 def plan(
@@ -144,17 +193,26 @@ def plan(
 
         jitter = random.random
     ctx = _Context(settings, _Clock(settings.deadline, monotonic), jitter, wall)
-    attempt = 0
+    attempt = 0  # requests sent
+    retries = 0  # resends that count against max_retries (429s do not)
     unsure = False  # an earlier attempt may have been acted on
     while True:
         attempt += 1
-        outcome = yield _send(ctx, call, "first" if attempt == 1 else "retry", attempt - 1)
+        purpose: Purpose = "first" if attempt == 1 else "retry"
+        outcome = yield from _send(ctx, call, purpose, attempt - 1)
         if isinstance(outcome, httpx.Response):
             status = outcome.status_code
             if 200 <= status < 300:
                 return Done(outcome, attempt)
             if status == 404 and unsure and call.method == "DELETE":
                 return Done(outcome, attempt, gone=True)
+            if status == 422 and unsure and call.unsure == "confirm":
+                # The resent add was refused, most likely because the first one
+                # made the user after all: look again before reporting a failure.
+                found = yield from _confirm(ctx, call, attempt)
+                if isinstance(found, httpx.Response):
+                    return Done(found, attempt, confirmed=True)
+                raise Failed(outcome, attempt)
             if status not in RETRY_STATUSES:
                 raise Failed(outcome, attempt)
             acted = status != 429
@@ -162,8 +220,13 @@ def plan(
             acted = not isinstance(outcome, NOT_SENT)
         else:
             raise TypeError("a Send step needs a response or a transport error")
-        if attempt > settings.max_retries:
-            raise Failed(outcome, attempt)
+        throttled = isinstance(outcome, httpx.Response) and outcome.status_code == 429
+        if settings.max_retries == 0:
+            raise Failed(outcome, attempt)  # sent once, as asked
+        if not throttled:
+            retries += 1
+            if retries > settings.max_retries:
+                raise Failed(outcome, attempt)
         if acted and call.unsure != "resend":
             if call.unsure == "raise" or call.confirm is None:
                 raise Failed(outcome, attempt)
@@ -172,11 +235,11 @@ def plan(
                 raise Failed(outcome, attempt)
             if isinstance(found, httpx.Response):
                 return Done(found, attempt, confirmed=True)
-        wait = wait_before_retry(outcome, attempt, ctx.jitter(), ctx.wall())
-        if not ctx.clock.allows(wait):
+        sleep = _wait(ctx, outcome, retries)
+        if sleep is None:
             raise Failed(outcome, attempt)
         unsure = unsure or acted
-        yield Sleep(wait)
+        yield sleep
 
 
 def _confirm(
@@ -186,12 +249,20 @@ def _confirm(
     assert call.confirm is not None
     confirm = call.confirm()
     tries = 0
+    lag_waited = 0.0
     while True:
         tries += 1
-        outcome = yield _send(ctx, confirm.lookup, "lookup", attempt)
+        purpose: Purpose = "lookup" if tries == 1 else "relookup"
+        outcome = yield from _send(ctx, confirm.lookup, purpose, attempt)
         if isinstance(outcome, httpx.Response):
             if outcome.status_code == 404:
-                return "absent"
+                # Not proof of absence: a new user can take a moment to show.
+                lag = min(0.25 * 2 ** (tries - 1), ctx.settings.read_lag - lag_waited)
+                if lag <= 0 or not ctx.clock.allows(lag):
+                    return "absent"
+                lag_waited += lag
+                yield Sleep(lag)
+                continue
             if outcome.status_code == 200:
                 try:
                     matches = confirm.matches(decode(outcome))
@@ -204,7 +275,7 @@ def _confirm(
                 return "unknown"
         if tries > ctx.settings.max_retries:
             return "unknown"
-        wait = wait_before_retry(outcome, tries, ctx.jitter(), ctx.wall())
-        if not ctx.clock.allows(wait):
+        sleep = _wait(ctx, outcome, tries)
+        if sleep is None:
             return "unknown"
-        yield Sleep(wait)
+        yield sleep

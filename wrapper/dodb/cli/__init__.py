@@ -136,6 +136,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--latency", type=float, default=0.0, help="seconds added to every request"
     )
     emulator.add_argument("--seed", type=int, default=None, help="make injected faults repeatable")
+    emulator.add_argument(
+        "--profile",
+        choices=["consistent", "realistic"],
+        default="consistent",
+        help="realistic: behave as the real API does (read lag, GET without settings, "
+        "blank MongoDB passwords on GET, the server's own spellings, conflicting changes "
+        "on one cluster); see Faults in the README",
+    )
+    emulator.add_argument(
+        "--read-lag",
+        type=float,
+        default=None,
+        help="seconds a new user stays invisible to reads (realistic default: 0.5)",
+    )
 
     demo = commands.add_parser(
         "demo", help="start the emulator and run the reference page's call and one call per engine"
@@ -210,14 +224,17 @@ def _run_emulator(args: argparse.Namespace) -> int:
         for text in args.token:
             token, _, scopes = text.partition("=")
             tokens[token] = [s for s in scopes.split(",") if s]
-    faults = Faults(
-        error_before=args.error_before,
-        error_after=args.error_after,
-        throttle=args.throttle,
-        drop_after=args.drop_after,
-        latency=args.latency,
-        seed=args.seed,
-    )
+    injected = {
+        "error_before": args.error_before,
+        "error_after": args.error_after,
+        "throttle": args.throttle,
+        "drop_after": args.drop_after,
+        "latency": args.latency,
+        "seed": args.seed,
+    }
+    if args.read_lag is not None:
+        injected["read_lag"] = args.read_lag
+    faults = Faults.realistic(**injected) if args.profile == "realistic" else Faults(**injected)
     emulator = Emulator(
         clusters=clusters,
         seed=not args.no_seed,

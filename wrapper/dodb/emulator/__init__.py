@@ -75,9 +75,15 @@ class Emulator:
     ) -> None:
         self.authority = CertificateAuthority()
         specs = [*(SEEDED_CLUSTERS if seed else ()), *clusters]
-        self.store = Store(specs, self.authority.issue)
+        chosen = faults or Faults()
+        self.store = Store(
+            specs,
+            self.authority.issue,
+            read_lag=chosen.read_lag,
+            fill_defaults=chosen.normalise,
+        )
         self.limiter = RateLimiter(per_hour=per_hour, per_minute=per_minute)
-        self.faults = FaultPlan(faults or Faults())
+        self.faults = FaultPlan(chosen)
         scopes = None if tokens is None else {t: frozenset(s) for t, s in tokens.items()}
         self.app: Starlette = build_app(Gate(self.store, self.limiter, self.faults, scopes))
         self._transport: SyncASGITransport | None = None
@@ -100,7 +106,9 @@ class Emulator:
         return dict(self.faults.counts)
 
     def client(self, token: str = DEFAULT_TOKEN, **options: Any) -> Client:
-        """A `dodb.Client` that talks to this emulator in process (no socket)."""
+        """A `dodb.Client` that talks to this emulator in process (no socket).
+
+        It paces itself to this emulator's per-minute limit unless told otherwise."""
         import httpx
 
         from .._client import Client
@@ -108,6 +116,7 @@ class Emulator:
         if self._transport is None:
             self._transport = SyncASGITransport(self.app)
         http = httpx.Client(transport=self._transport)
+        options.setdefault("requests_per_minute", self.limiter.per_minute)
         return Client(token, base_url=IN_PROCESS_URL, http_client=http, **options)
 
     def async_client(self, token: str = DEFAULT_TOKEN, **options: Any) -> AsyncClient:
@@ -117,6 +126,7 @@ class Emulator:
         from .._async_client import AsyncClient
 
         http = httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app))
+        options.setdefault("requests_per_minute", self.limiter.per_minute)
         return AsyncClient(token, base_url=IN_PROCESS_URL, http_client=http, **options)
 
     def serve(self, host: str = "127.0.0.1", port: int = 8080) -> None:

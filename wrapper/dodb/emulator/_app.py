@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
@@ -15,10 +16,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from dodb_api.models import DatabaseUser
+from dodb_api.models import DatabaseUser, KafkaAclPermission
 from dodb_api.types import SECRET, schema_of
 
-from ._faults import ConnectionDropped, FaultPlan
+from ._faults import ConnectionDropped, FaultPlan, Faults
 from ._ratelimit import RateLimiter, Verdict
 from ._state import ApiError, Store
 
@@ -63,6 +64,38 @@ def _hide_credentials(payload: Any) -> Any:
     return payload
 
 
+def _realistic(faults: Faults, payload: Any, *, one_user_read: bool, engine: str | None) -> Any:
+    """The answer as the real API shapes it (the realism profile); a copy."""
+    users = []
+    if isinstance(payload, dict):
+        found = payload.get("user")
+        users = [found] if isinstance(found, dict) else list(payload.get("users") or [])
+    for user in users:
+        if one_user_read and faults.get_omits_settings:
+            user.pop("settings", None)
+        if faults.blank_mongo_password and engine == "mongodb" and "password" in user:
+            user["password"] = ""
+        settings = user.get("settings")
+        if faults.normalise and isinstance(settings, dict):
+            if settings.get("pg_allow_replication") is False:
+                del settings["pg_allow_replication"]
+            for item in settings.get("acl") or ():
+                if item.get("permission") == KafkaAclPermission.PRODUCECONSUME.value:
+                    item["permission"] = _PRODUCE_CONSUME
+                item["kind"] = _ACL_KIND
+            for item in settings.get("opensearch_acl") or ():
+                item["kind"] = _ACL_KIND
+    return payload
+
+
+_PRODUCE_CONSUME: Final = "produce_consume"
+"""How the API may spell Kafka's produceconsume (the official provider reads it back)."""
+_ACL_KIND: Final = "literal"
+"""Stands for any field the server adds to an ACL item that the spec does not describe."""
+_CHANGE_TIME: Final = 0.05
+"""How long an add or delete keeps its cluster busy (conflicting_changes)."""
+
+
 class Gate:
     """Everything between the socket and the store: auth, limits, faults, encoding."""
 
@@ -77,6 +110,7 @@ class Gate:
         self.limiter = limiter
         self.faults = faults
         self.tokens = tokens
+        self._busy: set[str] = set()
 
     def _scopes(self, request: Request) -> tuple[str, frozenset[str]] | None:
         header = request.headers.get("authorization", "")
@@ -88,6 +122,12 @@ class Gate:
             return token, ALL_SCOPES
         scopes = self.tokens.get(token)
         return None if scopes is None else (token, scopes)
+
+    def _run(self, operation: Operation, request: Request, body: Any) -> tuple[int, Any] | ApiError:
+        try:
+            return operation(self.store, request.path_params, body)
+        except ApiError as exc:
+            return exc
 
     async def handle(self, request: Request, needed: str, operation: Operation) -> Response:
         plan = self.faults
@@ -121,10 +161,36 @@ class Gate:
                 body = json.loads(raw) if raw else {}
             except ValueError:
                 return _error(400, "bad_request", "The request body is not valid JSON.", headers)
-        try:
-            status, payload = operation(self.store, request.path_params, body)
-        except ApiError as exc:
-            return _error(exc.status, exc.error_id, exc.message, headers)
+        cluster_id = request.path_params.get("cluster")
+        realism = plan.faults
+        changes = operation in (_add_user, _delete_user)
+        if realism.conflicting_changes and changes and cluster_id is not None:
+            if cluster_id in self._busy:
+                return _error(
+                    422,
+                    "unprocessable_entity",
+                    "Another change to this cluster's users is in progress; try again.",
+                    headers,
+                )
+            self._busy.add(cluster_id)
+            try:
+                await asyncio.sleep(_CHANGE_TIME)
+                result = self._run(operation, request, body)
+            finally:
+                self._busy.discard(cluster_id)
+        else:
+            result = self._run(operation, request, body)
+        if isinstance(result, ApiError):
+            return _error(result.status, result.error_id, result.message, headers)
+        status, payload = result
+        if realism.normalise or realism.get_omits_settings or realism.blank_mongo_password:
+            cluster = self.store.clusters.get(cluster_id or "")
+            payload = _realistic(
+                realism,
+                copy.deepcopy(payload),
+                one_user_read=operation is _get_user,
+                engine=cluster.spec.engine if cluster else None,
+            )
         if VIEW_CREDENTIALS not in scopes:
             payload = _hide_credentials(payload)
         if fault == "error_after":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import attrs
 import httpx
@@ -21,6 +22,24 @@ class Faults:
     answered 500. `throttle`: answered 429 with `retry-after: throttle_retry_after`.
     `drop_after`: acted on, then the connection is dropped mid-response.
     `latency`: seconds added to every request. `seed` makes the choices repeatable.
+
+    The realism profile (`Faults.realistic()`, `dodb emulator --profile realistic`):
+    - `read_lag`: for this many seconds after an add, GET and list do not show
+      the new user (404), as in terraform-provider-digitalocean issues #360,
+      #493 and #1038 ("Root resource was present, but now absent").
+    - `get_omits_settings`: GET of one user leaves `settings` out; only the
+      add's answer carries them (the provider's comment in
+      resource_database_user.go).
+    - `blank_mongo_password`: GET on MongoDB clusters answers `password: ""`
+      (ditto: "blank when GETing MongoDB clusters post-create").
+    - `normalise`: answers use the server's own forms: Kafka's
+      `produceconsume` spelled `produce_consume` (the provider normalises it
+      back), `pg_allow_replication: false` left out, MongoDB's default
+      databases (`admin`) filled in, and a field the spec does not know
+      (`kind`) added to each ACL item.
+    - `conflicting_changes`: adds and deletes on one cluster that overlap in
+      time fail with 422, the failure the provider guards against by making
+      them one at a time per cluster (#493).
     """
 
     error_before: float = attrs.field(default=0.0, validator=_fraction)
@@ -30,6 +49,25 @@ class Faults:
     throttle_retry_after: int = 1
     latency: float = 0.0
     seed: int | None = None
+    # How the real API behaves, as the official Terraform provider and its issues record:
+    read_lag: float = 0.0
+    get_omits_settings: bool = False
+    blank_mongo_password: bool = False
+    normalise: bool = False
+    conflicting_changes: bool = False
+
+    @classmethod
+    def realistic(cls, **overrides: Any) -> Faults:
+        """Every behaviour of the real API that a strongly consistent server would hide."""
+        values: dict[str, Any] = {
+            "read_lag": 0.5,
+            "get_omits_settings": True,
+            "blank_mongo_password": True,
+            "normalise": True,
+            "conflicting_changes": True,
+        }
+        values.update(overrides)
+        return cls(**values)
 
     def __attrs_post_init__(self) -> None:
         if self.error_before + self.error_after + self.throttle + self.drop_after > 1.0:

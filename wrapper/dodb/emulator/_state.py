@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import secrets
 import string
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any, Final
@@ -122,6 +123,8 @@ def new_password() -> str:
 class Cluster:
     spec: ClusterSpec
     users: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    born: dict[str, float] = attrs.field(factory=dict)
+    """When each user was added (monotonic), for the read lag."""
 
 
 CertMaker = Callable[[str], tuple[str, str]]
@@ -130,8 +133,19 @@ CertMaker = Callable[[str], tuple[str, str]]
 class Store:
     """Every cluster and user of one emulator, in memory."""
 
-    def __init__(self, clusters: Iterable[ClusterSpec], make_cert: CertMaker) -> None:
+    def __init__(
+        self,
+        clusters: Iterable[ClusterSpec],
+        make_cert: CertMaker,
+        *,
+        read_lag: float = 0.0,
+        fill_defaults: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._make_cert = make_cert
+        self.read_lag = read_lag
+        self.fill_defaults = fill_defaults
+        self._clock = clock
         self.clusters: dict[str, Cluster] = {}
         for spec in clusters:
             self.add_cluster(spec)
@@ -167,11 +181,20 @@ class Store:
             raise not_found()
         return user
 
+    def _visible(self, cluster: Cluster, name: str) -> bool:
+        """A new user shows in reads only after the read lag (realism profile)."""
+        born = cluster.born.get(name)
+        return born is None or self._clock() - born >= self.read_lag
+
     def list_users(self, cluster_id: str) -> list[dict[str, Any]]:
-        return list(self._cluster(cluster_id).users.values())
+        cluster = self._cluster(cluster_id)
+        return [u for name, u in cluster.users.items() if self._visible(cluster, name)]
 
     def get_user(self, cluster_id: str, name: str) -> dict[str, Any]:
-        return self._user(self._cluster(cluster_id), name)
+        cluster = self._cluster(cluster_id)
+        if not self._visible(cluster, name):
+            raise not_found()
+        return self._user(cluster, name)
 
     # Changing --------------------------------------------------------------
 
@@ -204,7 +227,12 @@ class Store:
         user = self._new_user(engine, name, UserRole.NORMAL.value, settings)
         if request.mysql_settings is not None:
             user["mysql_settings"] = request.mysql_settings.to_dict()
+        mongo_settings = settings.get(_MONGO)
+        if self.fill_defaults and mongo_settings is not None:
+            mongo_settings.setdefault("databases", [_MONGO_EVERY_DATABASE])
         cluster.users[name] = user
+        if self.read_lag:
+            cluster.born[name] = self._clock()
         return user
 
     def update_user(self, cluster_id: str, name: str, body: Any) -> dict[str, Any]:
@@ -212,6 +240,12 @@ class Store:
         user = self._user(cluster, name)
         request: DatabaseUserUpdate = _read(DatabaseUserUpdate, body)
         settings = _settings(cluster.spec.engine, request.settings)
+        old_role = (user.get("settings") or {}).get(_MONGO, {}).get("role")
+        new_role = settings.get(_MONGO, {}).get("role")
+        if new_role is not None and old_role is not None and new_role != old_role:
+            # terraform-provider-digitalocean #1380: the API refuses to change a
+            # MongoDB user's role after it was created.
+            raise unprocessable("the role of a MongoDB user cannot be changed after it is created")
         if settings:
             user["settings"] = settings
         else:
@@ -222,6 +256,7 @@ class Store:
         cluster = self._cluster(cluster_id)
         self._user(cluster, name)
         del cluster.users[name]
+        cluster.born.pop(name, None)
 
     def reset_auth(self, cluster_id: str, name: str, body: Any) -> dict[str, Any]:
         cluster = self._cluster(cluster_id)
