@@ -122,6 +122,58 @@ def test_chaos_sync() -> None:
     check("sync", emulator, tally, [c.stats for c in clients], time.monotonic() - start)
 
 
+def test_chaos_against_the_realism_profile() -> None:
+    """The same faults, on a server that behaves like the real API: reads lag behind adds,
+    GET omits settings and spells values its own way, and overlapping changes on one
+    cluster fail. Eight threads share one client, as a provisioning service would."""
+    realistic = Faults.realistic(
+        read_lag=0.2, error_before=0.04, error_after=0.06, throttle=0.03, drop_after=0.07, seed=5
+    )
+    emulator = Emulator(faults=realistic, per_minute=10**9, per_hour=10**9)
+    client = emulator.client(max_retries=10)
+    tally = Tally()
+    per_worker = 15
+
+    def work(worker: int) -> None:
+        for i in range(per_worker):
+            cluster, options = target(worker, i)
+            name = f"real-w{worker}-u{i}"
+            try:
+                tally.record(cluster, name, client.databases.users.add(cluster, name, **options))
+            except BaseException as exc:
+                tally.unexpected.append(exc)
+
+    start = time.monotonic()
+    threads = [threading.Thread(target=work, args=(w,)) for w in range(WORKERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    emulator.close()
+    expected = {
+        (target(w, i)[0], f"real-w{w}-u{i}") for w in range(WORKERS) for i in range(per_worker)
+    }
+    stored = {
+        (c, n): u
+        for c in (PG, MYSQL)
+        for n, u in emulator.store.clusters[c].users.items()
+        if n.startswith("real-")
+    }
+    wrong = [k for k, pw in tally.passwords.items() if pw and stored[k]["password"] != pw]
+    stats = client.stats
+    report(
+        f"chaos/realistic: {len(expected)} adds by {WORKERS} threads sharing one client in "
+        f"{time.monotonic() - start:.1f}s; faults injected {sum(emulator.fault_counts.values())}; "
+        f"reconciliations {stats.reconciliations} (confirmed {stats.confirmed}); "
+        f"users lost {len(expected - set(stored))}, duplicates {len(set(stored) - expected)}, "
+        f"wrong passwords {len(wrong)}, unexpected exceptions {len(tally.unexpected)}"
+    )
+    assert tally.unexpected == []
+    assert set(stored) == expected
+    assert wrong == []
+    assert stats.confirmed > 0
+
+
 @pytest.mark.anyio
 async def test_chaos_async() -> None:
     emulator = chaos_emulator(seed=12)

@@ -64,7 +64,9 @@ def _hide_credentials(payload: Any) -> Any:
     return payload
 
 
-def _realistic(faults: Faults, payload: Any, *, one_user_read: bool, engine: str | None) -> Any:
+def _realistic(
+    faults: Faults, payload: Any, *, read: bool, one_user_read: bool, engine: str | None
+) -> Any:
     """The answer as the real API shapes it (the realism profile); a copy."""
     users = []
     if isinstance(payload, dict):
@@ -73,7 +75,7 @@ def _realistic(faults: Faults, payload: Any, *, one_user_read: bool, engine: str
     for user in users:
         if one_user_read and faults.get_omits_settings:
             user.pop("settings", None)
-        if faults.blank_mongo_password and engine == "mongodb" and "password" in user:
+        if faults.blank_mongo_password and read and engine == "mongodb" and "password" in user:
             user["password"] = ""
         settings = user.get("settings")
         if faults.normalise and isinstance(settings, dict):
@@ -188,6 +190,7 @@ class Gate:
             payload = _realistic(
                 realism,
                 copy.deepcopy(payload),
+                read=operation in (_get_user, _list_users),
                 one_user_read=operation is _get_user,
                 engine=cluster.spec.engine if cluster else None,
             )

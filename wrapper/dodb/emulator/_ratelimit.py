@@ -27,6 +27,10 @@ class RateLimiter:
     ) -> None:
         self.per_hour = per_hour
         self.per_minute = per_minute
+        self.minute = 60.0
+        """The length of the short window, in seconds (tests may shorten it)."""
+        self.refused = 0
+        """How many requests were answered 429."""
         self._clock = clock
         self._hour: dict[str, deque[float]] = {}
         self._minute: dict[str, deque[float]] = {}
@@ -38,12 +42,14 @@ class RateLimiter:
         minute = self._minute.setdefault(token, deque())
         while hour and hour[0] <= now - 3600:
             hour.popleft()
-        while minute and minute[0] <= now - 60:
+        while minute and minute[0] <= now - self.minute:
             minute.popleft()
         if len(hour) >= self.per_hour:
+            self.refused += 1
             return Verdict(False, self.per_hour, 0, math.ceil(hour[0] + 3600))
         if len(minute) >= self.per_minute:
-            wait = max(1, math.ceil(minute[0] + 60 - now))
+            self.refused += 1
+            wait = max(1, math.ceil(minute[0] + self.minute - now))
             reset = math.ceil(hour[0] + 3600) if hour else math.ceil(now + 3600)
             return Verdict(False, self.per_hour, self.per_hour - len(hour), reset, wait)
         hour.append(now)
