@@ -1,0 +1,104 @@
+"""The official Python client, which no one here wrote, against `dodb emulator`.
+
+pydo checks each answer's status against the one DigitalOcean documents and
+decodes the body its own way, so this checks the emulator's wire format (and
+so the spec it follows) against a client we did not write. pydo is a test
+dependency only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from dodb.emulator import CLUSTER_IDS, Emulator
+
+pydo = pytest.importorskip("pydo")
+
+# pydo refuses to send a token over plain http unless told, per call (azure-core).
+PLAIN_HTTP = {"enforce_https": False}
+
+# engine -> (options of an add, settings of an update) as raw bodies, as pydo's users write them
+ENGINES: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {
+    "pg": ({"settings": {"pg_allow_replication": True}}, {"pg_allow_replication": False}),
+    "mysql": ({"mysql_settings": {"auth_plugin": "mysql_native_password"}}, None),
+    "mongodb": (
+        {"settings": {"mongo_user_settings": {"databases": ["orders"], "role": "readOnly"}}},
+        {"mongo_user_settings": {"databases": ["orders", "invoices"], "role": "readOnly"}},
+    ),
+    "kafka": (
+        {"settings": {"acl": [{"topic": "events.*", "permission": "produce"}]}},
+        {"acl": [{"topic": "billing", "permission": "consume"}]},
+    ),
+    "opensearch": (
+        {"settings": {"opensearch_acl": [{"index": "logs-*", "permission": "read"}]}},
+        {"opensearch_acl": [{"index": "logs-*", "permission": "readwrite"}]},
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def official() -> Iterator[Any]:
+    emulator = Emulator()
+    with emulator.running() as url:
+        yield pydo.Client("official-token", endpoint=url)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_six_operations_through_the_official_client(official: Any, engine: str) -> None:
+    cluster = CLUSTER_IDS[engine]
+    options, new_settings = ENGINES[engine]
+    db = official.databases
+
+    added = db.add_user(cluster, {"name": "app-01", **options}, **PLAIN_HTTP)["user"]
+    assert added["name"] == "app-01"
+    assert added["role"] == "normal"
+    assert added["password"]
+    for key, value in options.items():
+        if key == "settings":
+            for setting, wanted in value.items():
+                got = added["settings"][setting]
+                if isinstance(wanted, list):  # ACLs: the server adds ids
+                    got = [{k: v for k, v in item.items() if k != "id"} for item in got]
+                assert got == wanted
+        else:
+            assert added[key] == value
+    if engine == "kafka":
+        assert added["access_cert"].startswith("-----BEGIN CERTIFICATE-----")
+        assert "PRIVATE KEY" in added["access_key"]
+
+    got = db.get_user(cluster, "app-01", **PLAIN_HTTP)["user"]
+    assert got["password"] == added["password"]
+
+    names = [u["name"] for u in db.list_users(cluster, **PLAIN_HTTP)["users"]]
+    assert names == ["doadmin", "app-01"]
+
+    if new_settings is not None:
+        updated = db.update_user(cluster, "app-01", {"settings": new_settings}, **PLAIN_HTTP)
+        assert set(updated["user"]["settings"]) == set(new_settings)
+
+    reset_body = (
+        {"mysql_settings": {"auth_plugin": "caching_sha2_password"}} if engine == "mysql" else {}
+    )
+    reset = db.reset_auth(cluster, "app-01", reset_body, **PLAIN_HTTP)["user"]
+    assert reset["password"] != added["password"]
+    if engine == "mysql":
+        assert reset["mysql_settings"] == {"auth_plugin": "caching_sha2_password"}
+
+    assert db.delete_user(cluster, "app-01", **PLAIN_HTTP) is None
+    # pydo hands back the 404 body rather than raising: the emulator's error shape.
+    missing = db.get_user(cluster, "app-01", **PLAIN_HTTP)
+    assert missing["id"] == "not_found"
+    assert isinstance(missing["message"], str)
+
+
+def test_the_official_client_reads_the_emulators_error_body(official: Any) -> None:
+    from azure.core.exceptions import HttpResponseError
+
+    db = official.databases
+    with pytest.raises(HttpResponseError) as info:
+        db.add_user(CLUSTER_IDS["pg"], {"name": "x", "readonly": True}, **PLAIN_HTTP)
+    assert info.value.status_code == 422
+    assert "readonly applies only to mongodb clusters" in str(info.value.message)
