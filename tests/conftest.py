@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,20 +16,12 @@ _ROOT = Path(__file__).resolve().parent.parent
 
 def stale_files() -> list[str]:
     """Source files whose installed copy differs: the tests would test old code."""
-    import dodb
-    import dodb_api
-
-    stale = []
-    for source, package in (
-        (_ROOT / "wrapper" / "dodb", dodb),
-        (_ROOT / "generated" / "dodb_api", dodb_api),
-    ):
-        installed = Path(package.__file__).parent
-        for path in sorted(source.rglob("*.py")):
-            copy = installed / path.relative_to(source)
-            if not copy.is_file() or copy.read_bytes() != path.read_bytes():
-                stale.append(str(path.relative_to(_ROOT)))
-    return stale
+    sys.path.insert(0, str(_ROOT / "scripts"))
+    try:
+        from stale import stale_files as find
+    finally:
+        sys.path.pop(0)
+    return find()
 
 
 def pytest_configure(config: pytest.Config) -> None:

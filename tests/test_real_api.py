@@ -99,7 +99,7 @@ def _only_one(emulator: Emulator, cluster: str, name: str) -> None:
 
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("style", ["typed", "reference"])
-@pytest.mark.parametrize("how", ["500", "timeout"])
+@pytest.mark.parametrize("how", ["500", pytest.param("timeout", marks=pytest.mark.slow)])
 def test_a_lost_add_is_confirmed_through_the_real_apis_reads_sync(
     case: str, style: str, how: str
 ) -> None:
@@ -117,6 +117,7 @@ def test_a_lost_add_is_confirmed_through_the_real_apis_reads_sync(
     emulator.close()
 
 
+@pytest.mark.slow
 @pytest.mark.anyio
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("style", ["typed", "reference"])
@@ -183,6 +184,7 @@ def test_a_password_that_cannot_be_recovered_is_said_not_faked(
     assert fresh.password  # the way to a working password
 
 
+@pytest.mark.slow
 def test_a_resent_add_refused_as_existing_is_looked_up_again() -> None:
     # The new user stays invisible longer than the client trusts a 404 (2 s): the client
     # resends, the API refuses the name, and a second lookup finds the user after all.
@@ -273,6 +275,7 @@ def test_sync_threads_sharing_a_client_also_go_one_at_a_time() -> None:
     emulator.close()
 
 
+@pytest.mark.slow
 @pytest.mark.anyio
 @pytest.mark.parametrize("client_budget", [None, 250], ids=["paced-to-the-limit", "unaware"])
 async def test_a_bulk_job_past_the_per_minute_limit_completes_every_add(

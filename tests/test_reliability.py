@@ -14,6 +14,8 @@ from dodb.emulator import CLUSTER_IDS, Emulator, Faults
 from tests.support.figures import report
 from tests.support.served import emulator_process
 
+pytestmark = pytest.mark.slow
+
 WORKERS = 8
 USERS_PER_WORKER = 200
 PG, MYSQL = CLUSTER_IDS["pg"], CLUSTER_IDS["mysql"]
@@ -101,12 +103,19 @@ def test_chaos_sync() -> None:
     emulator = chaos_emulator(seed=11)
     tally = Tally()
     clients = [emulator.client(max_retries=10) for _ in range(WORKERS)]
+    seconds = add_in_threads(clients, "sync", USERS_PER_WORKER, tally)
+    emulator.close()
+    check("sync", emulator, tally, [c.stats for c in clients], seconds)
+
+
+def add_in_threads(clients: list[Any], prefix: str, per_worker: int, tally: Tally) -> float:
+    """WORKERS threads (worker w uses clients[w]) each add `per_worker` users; the seconds taken."""
 
     def work(worker: int) -> None:
         client = clients[worker]
-        for i in range(USERS_PER_WORKER):
+        for i in range(per_worker):
             cluster, options = target(worker, i)
-            name = f"sync-w{worker}-u{i}"
+            name = f"{prefix}-w{worker}-u{i}"
             try:
                 tally.record(cluster, name, client.databases.users.add(cluster, name, **options))
             except BaseException as exc:
@@ -118,8 +127,7 @@ def test_chaos_sync() -> None:
         thread.start()
     for thread in threads:
         thread.join(timeout=300)
-    emulator.close()
-    check("sync", emulator, tally, [c.stats for c in clients], time.monotonic() - start)
+    return time.monotonic() - start
 
 
 def test_chaos_against_the_realism_profile() -> None:
@@ -133,22 +141,7 @@ def test_chaos_against_the_realism_profile() -> None:
     client = emulator.client(max_retries=10)
     tally = Tally()
     per_worker = 15
-
-    def work(worker: int) -> None:
-        for i in range(per_worker):
-            cluster, options = target(worker, i)
-            name = f"real-w{worker}-u{i}"
-            try:
-                tally.record(cluster, name, client.databases.users.add(cluster, name, **options))
-            except BaseException as exc:
-                tally.unexpected.append(exc)
-
-    start = time.monotonic()
-    threads = [threading.Thread(target=work, args=(w,)) for w in range(WORKERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
+    seconds = add_in_threads([client] * WORKERS, "real", per_worker, tally)
     emulator.close()
     expected = {
         (target(w, i)[0], f"real-w{w}-u{i}") for w in range(WORKERS) for i in range(per_worker)
@@ -163,7 +156,7 @@ def test_chaos_against_the_realism_profile() -> None:
     stats = client.stats
     report(
         f"chaos/realistic: {len(expected)} adds by {WORKERS} threads sharing one client in "
-        f"{time.monotonic() - start:.1f}s; faults injected {sum(emulator.fault_counts.values())}; "
+        f"{seconds:.1f}s; faults injected {sum(emulator.fault_counts.values())}; "
         f"reconciliations {stats.reconciliations} (confirmed {stats.confirmed}); "
         f"users lost {len(expected - set(stored))}, duplicates {len(set(stored) - expected)}, "
         f"wrong passwords {len(wrong)}, unexpected exceptions {len(tally.unexpected)}"

@@ -4,11 +4,15 @@ Enable with `pytest_plugins = ["dodb.pytest_plugin"]`.
 
 `dodb_emulator` is a fresh emulator per test; `dodb_client` and
 `dodb_async_client` are clients wired to it in process (no socket, no token).
+Every fixture here is a plain (sync) fixture, so they work the same under
+pytest-asyncio (strict or auto mode), anyio's plugin, or none: the async
+client needs no event loop to be built, and is closed after the test.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import asyncio
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -33,6 +37,9 @@ def dodb_client(dodb_emulator: Emulator) -> Iterator[Client]:
 
 
 @pytest.fixture
-async def dodb_async_client(dodb_emulator: Emulator) -> AsyncIterator[AsyncClient]:
-    async with dodb_emulator.async_client() as client:
-        yield client
+def dodb_async_client(dodb_emulator: Emulator) -> Iterator[AsyncClient]:
+    client = dodb_emulator.async_client()
+    yield client
+    # In process there is no socket to close, only the client's own state; the test's
+    # event loop is gone by now, so this runs on a loop of its own.
+    asyncio.run(client.close())

@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .._config import DEFAULT_BASE_URL, TOKEN_ENV
-from .._errors import APIConnectionError, APIError, APIStatusError, DodbError
+from .._errors import APIConnectionError, APIError, ConfigurationError, DodbError
+from .._version import __version__
 from ._render import user_to_json, users_output
 
 EXIT_API_ERROR = 1
@@ -60,24 +61,43 @@ def _engine_options(parser: argparse.ArgumentParser, operation: str) -> None:
             group.add_argument(option.flag, dest=dest, choices=allowed, help=text)
 
 
+def _global_flags(*, defaults: bool) -> argparse.ArgumentParser:
+    """The flags of `dodb users`, for before and after the action.
+
+    After the action they default to SUPPRESS, so that leaving them out there
+    keeps what was given before it."""
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    flags = argparse.ArgumentParser(add_help=False)
+    flags.add_argument("--token", default=default(None), help=f"API token (default: ${TOKEN_ENV})")
+    flags.add_argument(
+        "--api-url",
+        default=default(DEFAULT_BASE_URL),
+        help=f"API base URL (default: {DEFAULT_BASE_URL})",
+    )
+    flags.add_argument("--output", choices=["table", "json"], default=default("table"))
+    flags.add_argument(
+        "--show-secrets",
+        action="store_true",
+        default=default(False),
+        help="print passwords and keys instead of masking them",
+    )
+    return flags
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dodb", description="Manage the users of DigitalOcean managed databases."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     users = commands.add_parser(
-        "users", help="list, get, add, update, delete or reset database users"
-    )
-    users.add_argument("--token", help=f"API token (default: ${TOKEN_ENV})")
-    users.add_argument(
-        "--api-url", default=DEFAULT_BASE_URL, help="API base URL (default: %(default)s)"
-    )
-    users.add_argument("--output", choices=["table", "json"], default="table")
-    users.add_argument(
-        "--show-secrets",
-        action="store_true",
-        help="print passwords and keys instead of masking them",
+        "users",
+        help="list, get, add, update, delete or reset database users",
+        parents=[_global_flags(defaults=True)],
     )
     actions = users.add_subparsers(dest="action", required=True)
     for name, needs_user, helptext in [
@@ -88,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
         ("delete", True, "delete a user"),
         ("reset-auth", True, "give a user a new password"),
     ]:
-        action = actions.add_parser(name, help=helptext)
+        # The global flags are accepted after the action too (`dodb users get C N --output json`).
+        action = actions.add_parser(name, help=helptext, parents=[_global_flags(defaults=False)])
         action.add_argument("cluster", help="database cluster id")
         if needs_user:
             action.add_argument("name", help="user name")
@@ -166,10 +187,26 @@ _OPERATION_OF_ACTION = {
 """The actions whose flags come from an operation's request body."""
 
 
-def _run_users(args: argparse.Namespace) -> int:
+def _client_for(args: argparse.Namespace) -> Any:
+    """The client, with problems of the token or URL told in the command's own words."""
     from .._client import Client
 
-    with Client(args.token, base_url=args.api_url) as client:
+    token = args.token if args.token is not None else os.environ.get(TOKEN_ENV)
+    if token is None or not token.strip():
+        raise _Usage(f"no API token: pass --token or set the {TOKEN_ENV} environment variable")
+    try:
+        return Client(token, base_url=args.api_url)
+    except ConfigurationError as exc:
+        words = str(exc).replace("base_url", "--api-url").replace("token must", "--token must")
+        raise _Usage(words) from None
+
+
+class _Usage(Exception):
+    """A problem with the command line itself: exit 2 with one line."""
+
+
+def _run_users(args: argparse.Namespace) -> int:
+    with _client_for(args) as client:
         users = client.databases.users
         result: Any
         if args.action == "list":
@@ -216,8 +253,11 @@ def _run_emulator(args: argparse.Namespace) -> int:
     for text in args.cluster:
         parts = text.split(":")
         if len(parts) != 3:
-            raise DodbError(f"--cluster expects ID:NAME:ENGINE, got {text!r}")
-        clusters.append(ClusterSpec(*parts))
+            raise _Usage(f"--cluster expects ID:NAME:ENGINE, got {text!r}")
+        try:
+            clusters.append(ClusterSpec(*parts))
+        except ValueError as exc:
+            raise _Usage(f"--cluster {text!r}: {exc}") from None
     tokens = None
     if args.token:
         tokens = {}
@@ -263,13 +303,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except APIConnectionError as exc:
         print(f"dodb: error: {exc}", file=sys.stderr)
         return EXIT_CONNECTION
-    except APIStatusError as exc:
+    except APIError as exc:  # status errors and bodies that are not the documented JSON
         print(f"dodb: error: {exc}", file=sys.stderr)
         return EXIT_API_ERROR
-    except APIError as exc:
-        print(f"dodb: error: {exc}", file=sys.stderr)
-        return EXIT_API_ERROR
-    except (DodbError, ValueError) as exc:
+    except (_Usage, DodbError, ValueError) as exc:
         print(f"dodb: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ModuleNotFoundError as exc:

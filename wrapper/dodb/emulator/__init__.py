@@ -18,12 +18,22 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
 
-from ._app import ALL_SCOPES, Gate, build_app
-from ._certs import CertificateAuthority
-from ._faults import ConnectionDropped, FaultPlan, Faults
-from ._ratelimit import RateLimiter
-from ._state import CLUSTER_IDS, ENGINES, SEEDED_CLUSTERS, ClusterSpec, Store
-from ._transport import SyncASGITransport
+_EXTRA: Final = ("starlette", "uvicorn", "cryptography")
+try:
+    from ._app import ALL_SCOPES, Gate, build_app
+    from ._certs import CertificateAuthority
+    from ._faults import ConnectionDropped, FaultPlan, Faults
+    from ._ratelimit import RateLimiter
+    from ._state import CLUSTER_IDS, ENGINES, SEEDED_CLUSTERS, ClusterSpec, Store
+    from ._transport import SyncASGITransport
+except ModuleNotFoundError as missing:
+    if missing.name not in _EXTRA:
+        raise
+    raise ModuleNotFoundError(
+        f"dodb.emulator needs the emulator extra ({missing.name} is missing): "
+        "pip install 'dodb[emulator]'",
+        name=missing.name,
+    ) from None
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
