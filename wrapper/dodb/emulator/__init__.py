@@ -27,12 +27,13 @@ try:
     from ._state import CLUSTER_IDS, ENGINES, SEEDED_CLUSTERS, ClusterSpec, Store
     from ._transport import SyncASGITransport
 except ModuleNotFoundError as missing:
-    if missing.name not in _EXTRA:
+    package = (missing.name or "").split(".")[0]
+    if package not in _EXTRA:
         raise
     raise ModuleNotFoundError(
-        f"dodb.emulator needs the emulator extra ({missing.name} is missing): "
+        f"dodb.emulator needs the emulator extra ({package} is missing): "
         "pip install 'dodb[emulator]'",
-        name=missing.name,
+        name=package,
     ) from None
 
 if TYPE_CHECKING:
