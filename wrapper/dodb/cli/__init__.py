@@ -14,6 +14,7 @@ from .._errors import APIConnectionError, APIError, ConfigurationError, DodbErro
 from .._version import __version__
 from ._render import user_to_json, users_output
 
+API_URL_ENV = "DODB_API_URL"
 EXIT_API_ERROR = 1
 EXIT_BAD_INPUT = 2
 EXIT_CONNECTION = 3
@@ -74,8 +75,8 @@ def _global_flags(*, defaults: bool) -> argparse.ArgumentParser:
     flags.add_argument("--token", default=default(None), help=f"API token (default: ${TOKEN_ENV})")
     flags.add_argument(
         "--api-url",
-        default=default(DEFAULT_BASE_URL),
-        help=f"API base URL (default: {DEFAULT_BASE_URL})",
+        default=default(os.environ.get(API_URL_ENV) or DEFAULT_BASE_URL),
+        help=f"API base URL (default: ${API_URL_ENV}, else {DEFAULT_BASE_URL})",
     )
     flags.add_argument("--output", choices=["table", "json"], default=default("table"))
     flags.add_argument(

@@ -102,6 +102,7 @@ def _show(client: Client, method: str, kwargs: dict[str, Any], show_secrets: boo
         if not show_secrets:
             model = DatabaseUserList if method == "list_users" else DatabaseUserEnvelope
             result = mask_raw(result, model)
+            print("# returned (masked by the demo; the call itself returns the secrets):")
         print(_shorten_pem(json.dumps(result, indent=2)))
     else:
         print(result)
@@ -122,7 +123,7 @@ def run_demo(*, show_secrets: bool = False) -> int:
         with Client(token=DEMO_TOKEN, base_url=url) as client:
             for method, kwargs in _demo_calls(dict(CLUSTER_IDS)):
                 _show(client, method, kwargs, show_secrets)
-            print('>>> client.databases.users.list("ab7bb7a")')
+            print("# the cluster's users, as `dodb users list ab7bb7a` shows them:")
             print(users_table(client.databases.users.list("ab7bb7a"), show_secrets=show_secrets))
             print(f"\nrate limit after the demo: {client.rate_limit}")
     return 0
