@@ -33,6 +33,7 @@ USER_TESTS = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("mode", "marker", "options"),
     [
