@@ -8,8 +8,9 @@ into the caller's result or error and keeps the client's state and stats.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
-from contextvars import ContextVar
+import weakref
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
@@ -64,15 +65,31 @@ class ClientStats:
         )
 
 
+def _caller() -> object:
+    """The asyncio task making the call, or else its thread."""
+    if "asyncio" in sys.modules:  # never imported just for this
+        import asyncio
+
+        try:
+            task = asyncio.current_task()
+        except RuntimeError:  # no running event loop in this thread
+            task = None
+        if task is not None:
+            return task
+    return threading.current_thread()
+
+
 class _Shared:
     """State a client shares with its `with_options` copies."""
 
     def __init__(self, requests_per_minute: int | None, serialize_user_changes: bool) -> None:
         self.rate_limit: RateLimit | None = None
         self.stats = ClientStats()
-        self.last: ContextVar[APIResponse[Any] | None] = ContextVar(
-            f"dodb_last_response_{id(self)}", default=None
-        )
+        # The last response per task or thread. Held here, weakly keyed, so that it
+        # dies with the client (or with the task or thread), never kept by a caller's
+        # context: a ContextVar per client kept every client's last response, and
+        # the passwords in it, alive for the life of the thread.
+        self.last: weakref.WeakKeyDictionary[object, APIResponse[Any]] = weakref.WeakKeyDictionary()
         self.pacer = None if requests_per_minute is None else Pacer(requests_per_minute)
         self.serialize = serialize_user_changes
         self._locks: dict[Any, Any] = {}
@@ -146,7 +163,7 @@ class BaseClient:
     @property
     def last_response(self) -> APIResponse[Any] | None:
         """The last call made from this thread or task: status, headers, parsed body."""
-        return self._shared.last.get()
+        return self._shared.last.get(_caller())
 
     @property
     def stats(self) -> ClientStats:
@@ -270,7 +287,7 @@ class BaseClient:
             logger.debug("%s -> %d (attempt %d)", call.where, status, done.attempts)
         result = parse_success(call, response, done.attempts)
         self._note_rate_limit(result.rate_limit)
-        self._shared.last.set(result)
+        self._shared.last[_caller()] = result
         return result.parsed
 
     def _error(self, call: Call[Any], failed: Failed) -> APIError:

@@ -61,7 +61,13 @@ class Client(BaseClient):
         )
         self._owns_http = http_client is None
         if http_client is None:
-            http_client = httpx.Client(timeout=self.timeout, headers=self._headers)
+            # Proxies from the environment are honoured for https only. A plain-http
+            # base URL is a loopback one (the emulator): handing that request to a
+            # proxy would send the token in clear to someone other than the API.
+            trust_env = self.base_url.startswith("https://")
+            http_client = httpx.Client(
+                timeout=self.timeout, headers=self._headers, trust_env=trust_env
+            )
         self._http = http_client
         self._sleep = time.sleep
 
