@@ -143,3 +143,161 @@ def test_the_token_never_goes_to_a_proxy_for_a_plain_http_api(
         users = client.databases.users.list("ab7bb7a")
         assert [u.name for u in users] == ["doadmin"]  # straight to the loopback API
     assert received == []
+
+
+# One URL encoder for both senders -------------------------------------------------------
+
+NAMES = ["a;b=c@d", "x+y", "q!$&'()*,:", "ünï"]
+
+
+async def _request_lines(names: list[str], use_async: bool) -> list[str]:
+    import asyncio
+
+    lines: list[str] = []
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        data = await reader.readuntil(b"\r\n\r\n")
+        lines.append(data.split(b"\r\n")[0].decode())
+        writer.write(b"HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 2\r\n\r\n{}")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+    if use_async:
+        async with dodb.AsyncClient("t", base_url=url, max_retries=0) as client:
+            for name in names:
+                with contextlib.suppress(dodb.NotFoundError):
+                    await client.databases.users.get("ab7bb7a", name)
+    else:
+        sync = dodb.Client("t", base_url=url, max_retries=0)
+
+        def run_all() -> None:
+            for name in names:
+                with contextlib.suppress(dodb.NotFoundError):
+                    sync.databases.users.get("ab7bb7a", name)
+
+        await asyncio.get_running_loop().run_in_executor(None, run_all)
+    server.close()
+    return lines
+
+
+def test_both_senders_send_the_same_request_line_for_reserved_characters() -> None:
+    import asyncio
+    from urllib.parse import quote
+
+    sync_lines = asyncio.run(_request_lines(NAMES, use_async=False))
+    async_lines = asyncio.run(_request_lines(NAMES, use_async=True))
+    expected = [f"GET /v2/databases/ab7bb7a/users/{quote(n, safe='')} HTTP/1.1" for n in NAMES]
+    assert sync_lines == expected
+    assert async_lines == expected
+
+
+def test_the_async_senders_errors_do_not_chain_aiohttps_request_details() -> None:
+    import asyncio
+
+    async def go() -> BaseException:
+        async with dodb.AsyncClient(
+            "tok-secret-0123456789", base_url="http://127.0.0.1:1", max_retries=0
+        ) as client:
+            try:
+                await client.databases.users.list("c")
+            except dodb.APIConnectionError as exc:
+                return exc
+        raise AssertionError("no error")
+
+    error = asyncio.run(go())
+    chain = []
+    link: BaseException | None = error
+    while link is not None:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
+    assert not any("aiohttp" in type(e).__module__ for e in chain)
+    assert all("tok-secret" not in repr(e) and "tok-secret" not in repr(e.args) for e in chain)
+
+
+# Settings that cannot work are refused at construction -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"timeout": float("inf")}, "timeout must be a positive number"),
+        ({"timeout": float("nan")}, "timeout must be a positive number"),
+        ({"deadline": float("inf")}, "deadline must be a positive number"),
+        ({"deadline": float("nan")}, "deadline must be a positive number"),
+    ],
+)
+def test_infinite_or_nan_settings_are_refused(options: dict[str, float], message: str) -> None:
+    import httpx
+
+    with pytest.raises(dodb.ConfigurationError, match=message):
+        dodb.Client("t", **options)
+    with pytest.raises(dodb.ConfigurationError, match="finite"):
+        dodb.Client("t", timeout=httpx.Timeout(5.0, read=float("inf")))
+
+
+@pytest.mark.parametrize("token", ["tökén-secret", "\ufefftoken-secret", "token-sécret"])
+def test_a_token_that_no_header_can_carry_is_refused_without_showing_it(token: str) -> None:
+    with pytest.raises(dodb.ConfigurationError, match="token must be ASCII text") as info:
+        dodb.Client(token)
+    assert "secret" not in str(info.value)
+    assert "secret" not in repr(info.value)
+
+
+# Errors travel between processes, without the token --------------------------------------
+
+
+def _raise_not_found() -> None:
+    import httpx
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            404, json={"id": "not_found", "message": "gone"}, headers={"x-request-id": "r1"}
+        )
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    dodb.Client("tok-secret-0123456789", http_client=http).databases.users.get("c", "u")
+
+
+def test_errors_pickle_to_the_same_type_and_fields_without_the_token() -> None:
+    import pickle
+
+    with pytest.raises(dodb.NotFoundError) as info:
+        _raise_not_found()
+    data = pickle.dumps(info.value)
+    assert b"tok-secret" not in data
+    back = pickle.loads(data)
+    assert type(back) is dodb.NotFoundError
+    assert (back.status_code, back.error_id, back.message, back.request_id, back.attempts) == (
+        404,
+        "not_found",
+        "gone",
+        "r1",
+        1,
+    )
+    assert str(back) == str(info.value)
+    assert back.response is None
+
+
+def test_an_error_raised_in_a_process_pool_arrives_as_itself() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(_raise_not_found)
+        with pytest.raises(dodb.NotFoundError, match="gone"):
+            future.result(timeout=60)
+
+
+def test_last_response_pickles_without_the_token() -> None:
+    import pickle
+
+    emulator = Emulator()
+    client = emulator.client("tok-secret-0123456789")
+    client.databases.users.list("ab7bb7a")
+    data = pickle.dumps(client.last_response)
+    assert b"tok-secret" not in data
+    back = pickle.loads(data)
+    assert back.status_code == 200
+    assert back.http_response is None
+    emulator.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import dodb
 from dodb import UserRole
 from tests.conftest import json_response, sync_client
@@ -82,3 +84,18 @@ def test_fields_the_server_did_not_send_are_none_never_made_up() -> None:
     assert (second.index, second.permission) == (None, dodb.OpenSearchAclPermission.READ)
     assert settings.pg_allow_replication is None
     assert OpenSearchAcl.from_dict({}).to_dict() == {}  # nothing added on the way back
+
+
+def test_models_pickle_with_their_extra_fields_and_secrets() -> None:
+    import pickle
+
+    from dodb_api.models import DatabaseUser
+
+    user = DatabaseUser.from_dict({"name": "a", "password": "pw", "created_at": "now"})
+    back = pickle.loads(pickle.dumps(user))
+    assert back == user
+    assert back.extra == {"created_at": "now"}
+    assert back.password is not None
+    assert back.password.reveal() == "pw"
+    with pytest.raises(TypeError):
+        back.extra["created_at"] = "changed"  # type: ignore[index]

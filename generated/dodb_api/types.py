@@ -9,13 +9,38 @@ the spec does not know yet.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Any, Final, Protocol, TypeVar
 
 T = TypeVar("T", bound="Model")
-NO_EXTRA: Final[Mapping[str, Any]] = MappingProxyType({})
+
+
+class Extra(Mapping[str, Any]):
+    """Fields the spec does not describe: read-only, comparable with a dict, picklable."""
+
+    __slots__ = ("_fields",)
+
+    def __init__(self, fields: Mapping[str, Any] | None = None) -> None:
+        self._fields = dict(fields or {})
+
+    def __getitem__(self, key: str) -> Any:
+        return self._fields[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def __repr__(self) -> str:
+        return f"Extra({self._fields!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Extra, (self._fields,))
+
+
+NO_EXTRA: Final[Mapping[str, Any]] = Extra()
 
 
 class Secret:
@@ -293,7 +318,7 @@ def load(
         if prop.required and prop.attr not in values:
             raise SchemaError(_at(path, prop.name), "is required")
     if schema.extra:
-        values["extra"] = MappingProxyType(extra) if extra else NO_EXTRA
+        values["extra"] = Extra(extra) if extra else NO_EXTRA
     return cls(**values)
 
 

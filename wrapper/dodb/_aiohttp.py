@@ -14,6 +14,7 @@ import asyncio
 
 import aiohttp
 import httpx
+import yarl
 
 
 class _Response(httpx.Response):
@@ -110,10 +111,13 @@ class AiohttpSender:
         if self._closed:
             raise RuntimeError("the client has been closed")
         session = self._session_for_this_loop()
+        failure: httpx.TransportError | None = None
         try:
             async with session.request(
                 method,
-                url,
+                # Already percent-encoded by dodb, exactly as the sync client sends it:
+                # left to itself, yarl would decode `%3B` back to `;` and the like.
+                yarl.URL(url, encoded=True),
                 data=content,
                 headers=headers,
                 timeout=self._timeout(timeout),
@@ -122,7 +126,11 @@ class AiohttpSender:
                 body = await answer.read()
                 status, raw_headers = answer.status, answer.raw_headers
         except (TimeoutError, aiohttp.ClientError) as exc:
-            raise _transport_error(exc) from exc
+            failure = _transport_error(exc)
+        if failure is not None:
+            # Raised outside the handler, so neither chained nor kept as its context:
+            # aiohttp's errors carry the request's headers, the token among them.
+            raise failure
         response = _Response(status, headers=list(raw_headers), stream=httpx.ByteStream(body))
         response._lazy_request = (method, url)
         if any(name.lower() == b"content-encoding" for name, _ in raw_headers):

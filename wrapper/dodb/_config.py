@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from typing import Final
 
@@ -31,6 +32,12 @@ def resolve_token(token: str | None) -> str:
         raise ConfigurationError("token must be a non-empty string")
     if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in token.strip()):
         raise ConfigurationError("token must not contain spaces or control characters")
+    for position, char in enumerate(token.strip()):
+        if not char.isascii():
+            # An HTTP header carries ASCII only; the message names the place, not the token.
+            raise ConfigurationError(
+                f"token must be ASCII text: character {position + 1} is U+{ord(char):04X}"
+            )
     return token.strip()
 
 
@@ -69,8 +76,10 @@ def make_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
         parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
         if any(p is None for p in parts):
             raise ConfigurationError("timeout must bound connect, read, write and pool")
+        if not all(p is not None and _positive_finite(p) for p in parts):
+            raise ConfigurationError(f"timeout parts must be positive, finite seconds: {timeout}")
         return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
+    if timeout is None or not _positive_finite(timeout):
         raise ConfigurationError(
             f"timeout must be a positive number of seconds or an httpx.Timeout, not {timeout!r}"
         )
@@ -83,8 +92,17 @@ def check_max_retries(max_retries: int) -> int:
     return max_retries
 
 
+def _positive_finite(value: object) -> bool:
+    return (
+        not isinstance(value, bool)
+        and isinstance(value, int | float)
+        and value > 0
+        and math.isfinite(value)
+    )
+
+
 def check_deadline(deadline: float) -> float:
-    if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not deadline > 0:
+    if not _positive_finite(deadline):
         raise ConfigurationError(f"deadline must be a positive number of seconds, not {deadline!r}")
     return float(deadline)
 

@@ -22,6 +22,13 @@ class ConfigurationError(DodbError, ValueError):
     """The client cannot be built as asked (no token, unsafe base URL, unlimited timeout)."""
 
 
+def _rebuild(cls: type[APIError], message: str, state: dict[str, Any]) -> APIError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
+
+
 class APIError(DodbError):
     """A call was sent but did not succeed."""
 
@@ -31,6 +38,14 @@ class APIError(DodbError):
         super().__init__(message)
         self.message = message
         self.attempts = attempts
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickles (to another process, say) to the same type and fields, without
+        # the httpx response: its request holds the Authorization header.
+        state = {k: v for k, v in self.__dict__.items() if k != "response"}
+        if "response" in self.__dict__:
+            state["response"] = None
+        return (_rebuild, (type(self), self.message, state))
 
 
 class APIConnectionError(APIError):

@@ -27,7 +27,11 @@ class APIResponse(NamedTuple, Generic[T]):
     rate_limit: RateLimit | None
     request_id: str | None
     attempts: int
-    http_response: httpx.Response
+    http_response: httpx.Response | None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled without the httpx response: its request holds the Authorization header.
+        return (APIResponse, (*self[:-1], None))
 
 
 class Undecodable(Exception):
