@@ -9,6 +9,7 @@ import sys
 import textwrap
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -300,4 +301,91 @@ def test_last_response_pickles_without_the_token() -> None:
     back = pickle.loads(data)
     assert back.status_code == 200
     assert back.http_response is None
+    emulator.close()
+
+
+# The emulator: API-shaped answers to anything --------------------------------------------
+
+
+def _raw(emulator: Emulator, method: str, path: str, **kwargs: object) -> Any:
+    import asyncio
+
+    import httpx
+
+    async def go() -> httpx.Response:
+        transport = httpx.ASGITransport(app=emulator.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as http:
+            return await http.request(method, path, headers={"authorization": "Bearer t"}, **kwargs)  # type: ignore[arg-type]
+
+    return asyncio.run(go())
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"per_minute": 0}, "per_minute must be a whole number of at least 1, not 0"),
+        ({"per_hour": -5}, "per_hour must be a whole number of at least 1, not -5"),
+    ],
+)
+def test_the_emulator_refuses_limits_that_cannot_work(
+    options: dict[str, int], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        Emulator(**options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--per-minute", "0"], "--per-minute must be a whole number of at least 1, not 0"),
+        (["--port", "70000"], "a port is 0 to 65535, not 70000"),
+    ],
+)
+def test_the_emulator_command_refuses_bad_settings_in_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    from dodb.cli import main
+
+    try:
+        code = main(["emulator", *args])
+    except SystemExit as stop:  # argparse's own usage error
+        code = int(stop.code or 0)
+    assert code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_nested_json_and_oversized_bodies_get_json_errors() -> None:
+    emulator = Emulator()
+    nested = _raw(emulator, "POST", "/v2/databases/ab7bb7a/users", content=b"[" * 20_000)
+    assert nested.status_code == 400
+    assert nested.json()["id"] == "bad_request"
+    big = _raw(
+        emulator,
+        "POST",
+        "/v2/databases/ab7bb7a/users",
+        content=b'{"name": "' + b"x" * 200_000 + b'"}',
+    )
+    assert big.status_code == 413
+    assert big.json()["id"] == "request_entity_too_large"
+
+
+def test_rotating_tokens_keep_the_limiters_state_bounded() -> None:
+    from dodb.emulator._ratelimit import MAX_TOKENS, RateLimiter
+
+    limiter = RateLimiter()
+    for i in range(3 * MAX_TOKENS):
+        limiter.check(f"token-{i}")
+    assert len(limiter._hour) <= MAX_TOKENS
+    assert len(limiter._minute) <= MAX_TOKENS
+    assert limiter.check("token-2999").remaining == 4998  # the most recent are remembered
+
+
+def test_the_primary_user_cannot_be_deleted() -> None:
+    emulator = Emulator()
+    client = emulator.client()
+    with pytest.raises(dodb.UnprocessableEntityError, match="primary user"):
+        client.databases.users.delete("ab7bb7a", "doadmin")
+    assert "doadmin" in emulator.store.clusters["ab7bb7a"].users
     emulator.close()

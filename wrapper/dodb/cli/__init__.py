@@ -20,6 +20,16 @@ EXIT_BAD_INPUT = 2
 EXIT_CONNECTION = 3
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, not {port}")
+    return port
+
+
 def _pair(text: str) -> tuple[str, str]:
     pattern, sep, permission = text.rpartition(":")
     if not sep or not pattern or not permission:
@@ -119,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     emulator = commands.add_parser("emulator", help="serve the local API emulator")
     emulator.add_argument("--host", default="127.0.0.1")
-    emulator.add_argument("--port", type=int, default=8080)
+    emulator.add_argument("--port", type=_port, default=8080, help="0 to 65535 (0: any free one)")
     emulator.add_argument(
         "--cluster",
         action="append",
@@ -276,14 +286,17 @@ def _run_emulator(args: argparse.Namespace) -> int:
     if args.read_lag is not None:
         injected["read_lag"] = args.read_lag
     faults = Faults.realistic(**injected) if args.profile == "realistic" else Faults(**injected)
-    emulator = Emulator(
-        clusters=clusters,
-        seed=not args.no_seed,
-        tokens=tokens,
-        per_hour=args.per_hour,
-        per_minute=args.per_minute,
-        faults=faults,
-    )
+    try:
+        emulator = Emulator(
+            clusters=clusters,
+            seed=not args.no_seed,
+            tokens=tokens,
+            per_hour=args.per_hour,
+            per_minute=args.per_minute,
+            faults=faults,
+        )
+    except ValueError as exc:
+        raise _Usage(str(exc).replace("per_", "--per-")) from None
     print(f"dodb emulator on http://{args.host}:{args.port} (Ctrl-C to stop)", file=sys.stderr)
     for cluster in emulator.store.list_clusters():
         print(f"  {cluster['engine']:<10} {cluster['id']}  {cluster['name']}", file=sys.stderr)

@@ -94,6 +94,8 @@ _PRODUCE_CONSUME: Final = "produce_consume"
 """How the API may spell Kafka's produceconsume (the official provider reads it back)."""
 _ACL_KIND: Final = "literal"
 """Stands for any field the server adds to an ACL item that the spec does not describe."""
+MAX_BODY: Final = 64 * 1024
+"""The largest request body the emulator reads; a user's body is a few hundred bytes."""
 _CHANGE_TIME: Final = 0.05
 """How long an add or delete keeps its cluster busy (conflicting_changes)."""
 
@@ -158,10 +160,15 @@ class Gate:
             )
         body: Any = None
         if request.method in ("POST", "PUT"):
-            raw = await request.body()
+            raw = bytearray()
+            async for chunk in request.stream():
+                raw.extend(chunk)
+                if len(raw) > MAX_BODY:
+                    message = f"The request body is larger than {MAX_BODY} bytes."
+                    return _error(413, "request_entity_too_large", message, headers)
             try:
                 body = json.loads(raw) if raw else {}
-            except ValueError:
+            except (ValueError, RecursionError):
                 return _error(400, "bad_request", "The request body is not valid JSON.", headers)
         cluster_id = request.path_params.get("cluster")
         realism = plan.faults
@@ -269,8 +276,14 @@ def build_app(gate: Gate) -> Starlette:
             return _error(405, "method_not_allowed", "Method not allowed.", {})
         return _error(404, "not_found", "The resource you requested could not be found.", {})
 
+    async def server_error(request: Request, exc: Exception) -> Response:
+        # Whatever goes wrong inside, the answer keeps the API's JSON error shape.
+        return _error(500, "server_error", "Unexpected server-side error", {})
+
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         404: not_found,
         405: not_found,
+        500: server_error,
+        Exception: server_error,
     }
     return Starlette(routes=routes, exception_handlers=handlers)

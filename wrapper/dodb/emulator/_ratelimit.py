@@ -9,6 +9,9 @@ from collections.abc import Callable
 
 import attrs
 
+MAX_TOKENS = 1000
+"""How many tokens' windows the emulator keeps at once."""
+
 
 @attrs.frozen
 class Verdict:
@@ -25,6 +28,9 @@ class RateLimiter:
     def __init__(
         self, per_hour: int = 5000, per_minute: int = 250, clock: Callable[[], float] = time.time
     ) -> None:
+        for name, value in (("per_hour", per_hour), ("per_minute", per_minute)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")
         self.per_hour = per_hour
         self.per_minute = per_minute
         self.minute = 60.0
@@ -38,7 +44,13 @@ class RateLimiter:
     def check(self, token: str) -> Verdict:
         """Count a request if the token has room for it; refused requests do not count."""
         now = self._clock()
-        hour = self._hour.setdefault(token, deque())
+        if token not in self._hour and len(self._hour) >= MAX_TOKENS:
+            # Bounded state: the token seen least recently is forgotten (its windows reset).
+            oldest = next(iter(self._hour))
+            del self._hour[oldest]
+            self._minute.pop(oldest, None)
+        hour = self._hour.pop(token, None) or deque()
+        self._hour[token] = hour  # most recently seen last
         minute = self._minute.setdefault(token, deque())
         while hour and hour[0] <= now - 3600:
             hour.popleft()

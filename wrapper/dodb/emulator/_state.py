@@ -254,7 +254,11 @@ class Store:
 
     def delete_user(self, cluster_id: str, name: str) -> None:
         cluster = self._cluster(cluster_id)
-        self._user(cluster, name)
+        user = self._user(cluster, name)
+        if user.get("role") == UserRole.PRIMARY.value:
+            # The emulator's choice (the API does not publish its answer): a cluster
+            # keeps its admin user.
+            raise unprocessable(f"{name} is the cluster's primary user and cannot be deleted")
         del cluster.users[name]
         cluster.born.pop(name, None)
 
