@@ -389,3 +389,182 @@ def test_the_primary_user_cannot_be_deleted() -> None:
         client.databases.users.delete("ab7bb7a", "doadmin")
     assert "doadmin" in emulator.store.clusters["ab7bb7a"].users
     emulator.close()
+
+
+# Every failure is a DodbError, and the deadline holds ------------------------------------
+
+
+async def _serve_raw(answer: bytes, trickle: float = 0.0) -> tuple[Any, str]:
+    import asyncio
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(Exception):
+            await reader.readuntil(b"\r\n\r\n")
+            if trickle:
+                for byte in answer:
+                    writer.write(bytes([byte]))
+                    await writer.drain()
+                    await asyncio.sleep(trickle)
+            else:
+                writer.write(answer)
+                await writer.drain()
+            writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    return server, f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+
+
+def _answer(body: bytes, *headers: str) -> bytes:
+    head = "\r\n".join(
+        ["HTTP/1.1 200 OK", "connection: close", f"content-length: {len(body)}", *headers]
+    )
+    return head.encode() + b"\r\n\r\n" + body
+
+
+def test_the_async_deadline_holds_against_a_server_that_trickles() -> None:
+    import asyncio
+    import time
+
+    async def go() -> float:
+        server, url = await _serve_raw(_answer(b'{"users": []}' + b" " * 100), trickle=0.2)
+        started = time.monotonic()
+        async with dodb.AsyncClient("t", base_url=url, deadline=1.0, max_retries=0) as client:
+            with pytest.raises(dodb.APITimeoutError):
+                await client.databases.users.list("c")
+        server.close()
+        return time.monotonic() - started
+
+    assert asyncio.run(go()) < 2.0
+
+
+def test_the_in_process_emulator_honours_timeouts_and_the_deadline() -> None:
+    import asyncio
+    import time
+
+    from dodb.emulator import Faults
+
+    emulator = Emulator(faults=Faults(latency=5))
+    started = time.monotonic()
+    with pytest.raises(dodb.APITimeoutError):
+        emulator.client(deadline=1, max_retries=0).databases.users.list("ab7bb7a")
+    assert time.monotonic() - started < 2.5
+
+    async def go() -> None:
+        async with emulator.async_client(deadline=1, max_retries=0) as client:
+            await client.databases.users.list("ab7bb7a")
+
+    started = time.monotonic()
+    with pytest.raises(dodb.APITimeoutError):
+        asyncio.run(go())
+    assert time.monotonic() - started < 2.5
+    emulator.close()
+
+
+@pytest.mark.parametrize(
+    ("answer", "error"),
+    [
+        (_answer(b"not gzip at all", "content-encoding: gzip"), dodb.APIConnectionError),
+        (
+            _answer(b"[" * 5000 + b"]" * 5000, "content-type: application/json"),
+            dodb.APIResponseValidationError,
+        ),
+    ],
+    ids=["bad-gzip", "deeply-nested-json"],
+)
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_odd_bodies_raise_dodb_errors(
+    answer: bytes, error: type[Exception], use_async: bool
+) -> None:
+    import asyncio
+
+    async def go() -> None:
+        server, url = await _serve_raw(answer)
+        try:
+            if use_async:
+                async with dodb.AsyncClient("t", base_url=url, max_retries=0) as client:
+                    await client.databases.users.list("c")
+            else:
+                client = dodb.Client("t", base_url=url, max_retries=0)
+                await asyncio.get_running_loop().run_in_executor(
+                    None, client.databases.users.list, "c"
+                )
+        finally:
+            server.close()
+
+    with pytest.raises(error):
+        asyncio.run(go())
+
+
+def test_absurd_rate_limit_numbers_are_taken_as_absent() -> None:
+    from dodb import RateLimit
+
+    rate = RateLimit.from_headers(
+        {"ratelimit-reset": "9" * 400, "ratelimit-limit": "5000", "retry-after": "1e400"}
+    )
+    assert rate is not None
+    assert (rate.limit, rate.reset_at, rate.retry_after) == (5000, None, None)
+
+
+def test_a_closed_client_says_so() -> None:
+    import asyncio
+
+    client = dodb.Client("t")
+    client.close()
+    with pytest.raises(dodb.ClientStateError, match="closed"):
+        client.databases.users.list("c")
+
+    async def go() -> None:
+        async_client = dodb.AsyncClient("t")
+        await async_client.close()
+        await async_client.databases.users.list("c")
+
+    with pytest.raises(dodb.ClientStateError, match="closed"):
+        asyncio.run(go())
+
+
+def test_one_async_client_in_two_event_loops_is_a_clear_error() -> None:
+    import asyncio
+
+    emulator = Emulator()
+    with emulator.running() as url:
+        client = dodb.AsyncClient("t", base_url=url)
+        loop = asyncio.new_event_loop()
+        loop.run_until_complete(client.databases.users.list("ab7bb7a"))
+        with pytest.raises(dodb.ClientStateError, match="one client per loop"):
+            asyncio.run(client.databases.users.list("ab7bb7a"))
+        loop.run_until_complete(client.close())
+        loop.close()
+
+
+# The command line shows server-sent text safely --------------------------------------------
+
+
+def test_the_cli_shows_server_sent_text_safely(capsys: pytest.CaptureFixture[str]) -> None:
+    from dodb.cli import main
+
+    emulator = Emulator()
+    evil = "x\x1b]0;pwned\x07\x1b[31m"
+    emulator.store.clusters["ab7bb7a"].users[evil] = {"name": evil, "role": "normal"}
+    with emulator.running() as url:
+        assert main(["users", "--token", "t", "--api-url", url, "list", "ab7bb7a"]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out
+        assert "\\x1b]0;pwned\\x07" in out
+
+        long_message = "line one\nline two " + "y" * 5_000_000
+        emulator.store.clusters["ab7bb7a"].spec = emulator.store.clusters[
+            "ab7bb7a"
+        ].spec  # unchanged
+        from dodb.emulator import _state
+
+        original = _state.not_found
+        _state.not_found = lambda: _state.ApiError(404, "not_found", long_message)  # type: ignore[assignment]
+        try:
+            code = main(["users", "--token", "t", "--api-url", url, "get", "ab7bb7a", "nobody"])
+        finally:
+            _state.not_found = original  # type: ignore[assignment]
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1
+    assert len(err) <= 520
+    assert "line one\\x0aline two" in err

@@ -16,6 +16,8 @@ import aiohttp
 import httpx
 import yarl
 
+from ._errors import ClientStateError
+
 
 class _Response(httpx.Response):
     """An httpx.Response whose `request` is built only if someone asks for it."""
@@ -74,8 +76,15 @@ class AiohttpSender:
     def is_closed(self) -> bool:
         return self._closed
 
+    def _loop_closed(self) -> bool:
+        return self._loop is None or self._loop.is_closed()
+
     def _session_for_this_loop(self) -> aiohttp.ClientSession:
         loop = asyncio.get_running_loop()
+        if self._session is not None and self._loop is not loop and not self._loop_closed():
+            raise ClientStateError(
+                "this AsyncClient is in use by another event loop; build one client per loop"
+            )
         if self._session is None or self._loop is not loop or self._session.closed:
             # A session belongs to the loop it was made in; a new loop gets a new one.
             connector = aiohttp.TCPConnector(limit=self._max_connections, limit_per_host=0)
@@ -109,7 +118,7 @@ class AiohttpSender:
         timeout: httpx.Timeout,
     ) -> httpx.Response:
         if self._closed:
-            raise RuntimeError("the client has been closed")
+            raise ClientStateError("the client has been closed")
         session = self._session_for_this_loop()
         failure: httpx.TransportError | None = None
         try:

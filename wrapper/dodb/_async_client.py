@@ -22,6 +22,7 @@ from ._config import (
     DEFAULT_REQUESTS_PER_MINUTE,
     DEFAULT_TIMEOUT,
 )
+from ._errors import ClientStateError
 from ._retry import Failed, Outcome, Pace, Sleep
 
 T = TypeVar("T")
@@ -100,10 +101,20 @@ class AsyncClient(BaseClient):
                         await self._sleep(outcome)
                 else:
                     self._count(step)
+                    if self._http.is_closed:
+                        raise ClientStateError("the client has been closed")
                     try:
-                        outcome = await self._http.request(**self._request_args(step))
+                        budget = step.budget if step.budget < float("inf") else None
+                        async with asyncio.timeout(budget):
+                            outcome = await self._http.request(**self._request_args(step))
+                    except TimeoutError:
+                        # The deadline, held to on the wall clock: a server that trickles
+                        # its answer a byte at a time does not stretch the call past it.
+                        outcome = httpx.ReadTimeout("the call's deadline passed mid-request")
                     except httpx.TransportError as exc:
                         outcome = exc
+                    except httpx.DecodingError as exc:  # a body its content-encoding cannot decode
+                        outcome = httpx.RemoteProtocolError(f"undecodable body: {exc}")
                 if not isinstance(step, Pace | Sleep):
                     last = outcome
                 step = plan.send(outcome)

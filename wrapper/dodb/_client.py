@@ -18,6 +18,7 @@ from ._config import (
     DEFAULT_REQUESTS_PER_MINUTE,
     DEFAULT_TIMEOUT,
 )
+from ._errors import ClientStateError
 from ._retry import Failed, Outcome, Pace, Sleep
 
 if TYPE_CHECKING:
@@ -103,10 +104,14 @@ class Client(BaseClient):
                         self._sleep(outcome)
                 else:
                     self._count(step)
+                    if self._http.is_closed:
+                        raise ClientStateError("the client has been closed")
                     try:
                         outcome = self._http.request(**args(step))
                     except httpx.TransportError as exc:
                         outcome = exc
+                    except httpx.DecodingError as exc:  # a body its content-encoding cannot decode
+                        outcome = httpx.RemoteProtocolError(f"undecodable body: {exc}")
                 if not isinstance(step, Pace | Sleep):
                     last = outcome
                 step = plan.send(outcome)

@@ -22,6 +22,10 @@ class ConfigurationError(DodbError, ValueError):
     """The client cannot be built as asked (no token, unsafe base URL, unlimited timeout)."""
 
 
+class ClientStateError(DodbError, RuntimeError):
+    """The client cannot send now: it was closed, or belongs to another event loop."""
+
+
 def _rebuild(cls: type[APIError], message: str, state: dict[str, Any]) -> APIError:
     error = cls.__new__(cls)
     Exception.__init__(error, message)

@@ -15,13 +15,18 @@ _WANTED: Final = {
 }
 
 
+_LARGEST = 10**12
+"""Larger numbers in these headers are nonsense (the year 33658), and taken as absent."""
+
+
 def _int(raw: bytes | None) -> int | None:
-    if raw is None:
+    if raw is None or len(raw) > 20:
         return None
     try:
-        return int(raw.strip())
+        value = int(raw.strip())
     except ValueError:
         return None
+    return value if -_LARGEST < value < _LARGEST else None
 
 
 def scan(raw_headers: Iterable[tuple[bytes, bytes]]) -> tuple[RateLimit | None, str | None]:
@@ -40,11 +45,11 @@ def scan(raw_headers: Iterable[tuple[bytes, bytes]]) -> tuple[RateLimit | None, 
         retry_after: float | None = None
         if retry is not None:
             try:
-                retry_after = float(retry.strip())
+                retry_after = float(retry.strip()) if len(retry) <= 20 else None
             except ValueError:
                 retry_after = None
-            if retry_after is not None and retry_after < 0:
-                retry_after = None
+            if retry_after is not None and not 0 <= retry_after < _LARGEST:
+                retry_after = None  # negative, NaN, infinite or absurd
         rate = RateLimit(_int(limit), _int(remaining), _int(reset), retry_after)
         if rate == _EMPTY:
             rate = None

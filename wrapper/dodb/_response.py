@@ -49,7 +49,7 @@ def decode(response: httpx.Response) -> Any:
         raise Undecodable(_describe(response))
     try:
         return json.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise Undecodable(_describe(response)) from None
 
 

@@ -55,11 +55,15 @@ Purpose: TypeAlias = Literal["first", "retry", "lookup", "relookup"]
 
 
 class Send(NamedTuple):
-    """Send `call` within `timeout`; answer with the response or the transport error."""
+    """Send `call` within `timeout`; answer with the response or the transport error.
+
+    `budget`: the seconds left of the call's deadline, a wall-clock bound on the whole
+    request that a driver able to enforce it (the async one) does."""
 
     call: Call[Any]
     timeout: httpx.Timeout
     purpose: Purpose
+    budget: float = float("inf")
 
 
 class Sleep(NamedTuple):
@@ -163,7 +167,7 @@ def _send(
     remaining = ctx.clock.remaining()
     if remaining <= 0:
         raise Failed(None, attempts)
-    outcome = yield Send(call, ctx.settings.attempt_timeout(remaining), purpose)
+    outcome = yield Send(call, ctx.settings.attempt_timeout(remaining), purpose, remaining)
     return outcome
 
 

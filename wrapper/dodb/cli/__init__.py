@@ -12,7 +12,7 @@ from typing import Any
 from .._config import DEFAULT_BASE_URL, TOKEN_ENV
 from .._errors import APIConnectionError, APIError, ConfigurationError, DodbError
 from .._version import __version__
-from ._render import user_to_json, users_output
+from ._render import printable, user_to_json, users_output
 
 API_URL_ENV = "DODB_API_URL"
 EXIT_API_ERROR = 1
@@ -315,13 +315,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_demo(show_secrets=args.show_secrets)
     except APIConnectionError as exc:
-        print(f"dodb: error: {exc}", file=sys.stderr)
+        print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
         return EXIT_CONNECTION
     except APIError as exc:  # status errors and bodies that are not the documented JSON
-        print(f"dodb: error: {exc}", file=sys.stderr)
+        print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
         return EXIT_API_ERROR
     except (_Usage, DodbError, ValueError) as exc:
-        print(f"dodb: error: {exc}", file=sys.stderr)
+        print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ModuleNotFoundError as exc:
         if args.command == "users":

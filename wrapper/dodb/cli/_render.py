@@ -18,6 +18,18 @@ from dodb_api.models import DatabaseUser
 from dodb_api.types import Secret
 
 MASK = "**********"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """Server-sent text made safe for a terminal: control characters (ANSI and OSC
+    escapes, newlines) shown as `\\xNN`, and cut to `limit` characters."""
+    safe = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    if limit is not None and len(safe) > limit:
+        safe = safe[: limit - 1] + "…"
+    return safe
+
+
 _LOOKS_SECRET = re.compile(r"pass|secret|private|token|credential|(^|_)key$", re.IGNORECASE)
 
 
@@ -81,7 +93,14 @@ def users_table(users: Sequence[DatabaseUser], *, show_secrets: bool) -> str:
         cell = "-"
         if user.password is not None:
             cell = user.password.reveal() if show_secrets else MASK
-        rows.append((user.name, str(user.role or "-"), cell, _settings_text(user)))
+        rows.append(
+            (
+                printable(user.name),
+                printable(str(user.role or "-")),
+                cell,
+                printable(_settings_text(user)),
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     lines = [
         "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3]

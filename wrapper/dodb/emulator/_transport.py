@@ -27,7 +27,16 @@ class SyncASGITransport(httpx.BaseTransport):
             stream = httpx.ByteStream(content)
             return httpx.Response(response.status_code, headers=response.headers, stream=stream)
 
-        return asyncio.run_coroutine_threadsafe(run(), self._loop).result()
+        future = asyncio.run_coroutine_threadsafe(run(), self._loop)
+        timeouts = request.extensions.get("timeout", {})
+        try:
+            # The client's read timeout holds in process too, as it would over a socket.
+            return future.result(timeout=timeouts.get("read"))
+        except TimeoutError:
+            future.cancel()
+            raise httpx.ReadTimeout(
+                "the emulator did not answer in time", request=request
+            ) from None
 
     def close(self) -> None:
         if self._loop.is_closed():
