@@ -209,6 +209,7 @@ def test_missing_token_names_the_variable(capsys: pytest.CaptureFixture[str]) ->
     assert "DIGITALOCEAN_TOKEN" in err
 
 
+@pytest.mark.slow
 def test_unreachable_api_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -281,6 +281,7 @@ def test_errors_pickle_to_the_same_type_and_fields_without_the_token() -> None:
     assert back.response is None
 
 
+@pytest.mark.slow
 def test_an_error_raised_in_a_process_pool_arrives_as_itself() -> None:
     from concurrent.futures import ProcessPoolExecutor
 
@@ -401,7 +402,9 @@ async def _serve_raw(answer: bytes, trickle: float = 0.0) -> tuple[Any, str]:
         with contextlib.suppress(Exception):
             await reader.readuntil(b"\r\n\r\n")
             if trickle:
-                for byte in answer:
+                head, _, body = answer.partition(b"\r\n\r\n")
+                writer.write(head + b"\r\n\r\n")  # at once; then the body a byte at a time
+                for byte in body:
                     writer.write(bytes([byte]))
                     await writer.drain()
                     await asyncio.sleep(trickle)
@@ -421,6 +424,7 @@ def _answer(body: bytes, *headers: str) -> bytes:
     return head.encode() + b"\r\n\r\n" + body
 
 
+@pytest.mark.slow
 def test_the_async_deadline_holds_against_a_server_that_trickles() -> None:
     import asyncio
     import time
@@ -437,6 +441,7 @@ def test_the_async_deadline_holds_against_a_server_that_trickles() -> None:
     assert asyncio.run(go()) < 2.0
 
 
+@pytest.mark.slow
 def test_the_in_process_emulator_honours_timeouts_and_the_deadline() -> None:
     import asyncio
     import time
@@ -568,3 +573,68 @@ def test_the_cli_shows_server_sent_text_safely(capsys: pytest.CaptureFixture[str
     assert err.count("\n") == 1
     assert len(err) <= 520
     assert "line one\\x0aline two" in err
+
+
+def _gzip_bomb(size: int) -> bytes:
+    import gzip
+
+    return gzip.compress(b"{" + b" " * size + b"}", compresslevel=9)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@pytest.mark.parametrize("what", ["plain", "gzip-bomb"])
+def test_answers_past_the_size_limit_are_refused(what: str, use_async: bool) -> None:
+    import asyncio
+    import resource
+
+    if what == "plain":
+        answer = _answer(b'{"users": []' + b" " * 3_000_000 + b"}")
+    else:
+        answer = _answer(_gzip_bomb(300_000_000), "content-encoding: gzip")
+
+    async def go() -> None:
+        server, url = await _serve_raw(answer)
+        try:
+            options = {"max_retries": 0, "max_response_size": 1_000_000}
+            if use_async:
+                async with dodb.AsyncClient("t", base_url=url, **options) as client:
+                    await client.databases.users.list("c")
+            else:
+                client = dodb.Client("t", base_url=url, **options)
+                await asyncio.get_running_loop().run_in_executor(
+                    None, client.databases.users.list, "c"
+                )
+        finally:
+            server.close()
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(dodb.ResponseTooLargeError, match="more than 1000000 bytes"):
+        asyncio.run(go())
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 100  # the 300 MB the bomb expands to was never made
+
+
+@pytest.mark.slow
+def test_the_sync_deadline_holds_against_a_server_that_trickles_its_body() -> None:
+    """What the sync client holds: the deadline while reading the body. (A server that
+    trickles its status line and headers is bounded by the per-read timeouts only; the
+    async client holds the deadline throughout. The README says so.)"""
+    import asyncio
+    import time
+
+    async def go() -> float:
+        server, url = await _serve_raw(_answer(b'{"users": []}' + b" " * 100), trickle=0.2)
+        client = dodb.Client("t", base_url=url, deadline=1.0, max_retries=0)
+        started = time.monotonic()
+        with pytest.raises(dodb.APITimeoutError):
+            await asyncio.get_running_loop().run_in_executor(None, client.databases.users.list, "c")
+        server.close()
+        return time.monotonic() - started
+
+    assert asyncio.run(go()) < 2.0
+
+
+def test_a_size_limit_that_cannot_work_is_refused() -> None:
+    with pytest.raises(dodb.ConfigurationError, match="max_response_size"):
+        dodb.Client("t", max_response_size=10)

@@ -25,6 +25,11 @@ def test_both_packages_come_from_the_installed_distribution() -> None:
 def test_runtime_dependencies_are_ranges() -> None:
     requires = importlib.metadata.requires("dodb") or []
     runtime = [r for r in requires if "extra ==" not in r]
-    assert sorted(r.split(">")[0].split("<")[0] for r in runtime) == ["aiohttp", "attrs", "httpx"]
+    assert sorted(r.split(">")[0].split("<")[0] for r in runtime) == [
+        "aiohttp",
+        "attrs",
+        "httpx",
+        "yarl",
+    ]
     assert all(">=" in r for r in runtime)
     assert importlib.metadata.metadata("dodb")["Requires-Python"] == ">=3.11"

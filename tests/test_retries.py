@@ -285,6 +285,7 @@ def silent_server() -> Iterator[str]:
     server.close()
 
 
+@pytest.mark.slow
 def test_a_server_that_never_answers_fails_within_the_deadline(silent_server: str) -> None:
     with dodb.Client(TOKEN, base_url=silent_server, deadline=1.5, timeout=30) as client:
         start = time.monotonic()
@@ -294,6 +295,7 @@ def test_a_server_that_never_answers_fails_within_the_deadline(silent_server: st
     assert 1.0 <= elapsed < 2.5
 
 
+@pytest.mark.slow
 @pytest.mark.anyio
 async def test_async_server_that_never_answers_fails_within_the_deadline(
     silent_server: str,

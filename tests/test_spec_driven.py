@@ -26,6 +26,8 @@ ALLOWED_LITERALS = {
     ("emulator/_state.py", "admin"),
     # The name of a file object's method (a binary body), not OpenSearch's permission.
     ("_calls.py", "read"),
+    # httpx's read timeout, a key of a request's timeout extension (not OpenSearch's read).
+    ("emulator/_transport.py", "read"),
     # A spelling the API returns for Kafka's produceconsume (not OpenSearch's readwrite).
     ("_matching.py", "readwrite"),
 }

@@ -34,6 +34,7 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     UnprocessableEntityError,
 )
 from ._ratelimit import RateLimit
@@ -130,6 +131,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimit",
     "RateLimitError",
+    "ResponseTooLargeError",
     "Secret",
     "UnprocessableEntityError",
     "UserRole",

@@ -16,7 +16,7 @@ import aiohttp
 import httpx
 import yarl
 
-from ._errors import ClientStateError
+from ._errors import BodyTooLarge, ClientStateError
 
 
 class _Response(httpx.Response):
@@ -56,6 +56,21 @@ def _transport_error(exc: BaseException) -> httpx.TransportError:
     return httpx.TransportError(text)
 
 
+def _decoded_size_within(body: bytes, encoding: str, limit: int) -> bool:
+    """Whether a gzip or deflate body stays within `limit` once decompressed; decompresses
+    at most `limit + 1` bytes to find out."""
+    import zlib
+
+    wbits = {"gzip": 47, "deflate": 15, "x-gzip": 47}.get(encoding.strip().lower())
+    if wbits is None:
+        return True  # other encodings are httpx's to decode, or refuse
+    try:
+        out = zlib.decompressobj(wbits).decompress(body, limit + 1)
+    except zlib.error:
+        return True  # not really compressed: httpx reports the decoding error
+    return len(out) <= limit
+
+
 class AiohttpSender:
     """The part of httpx.AsyncClient that dodb uses: `request`, `aclose`, `is_closed`.
 
@@ -65,8 +80,9 @@ class AiohttpSender:
     the cap sits above the concurrency most programs use.
     """
 
-    def __init__(self, *, max_connections: int = 256) -> None:
+    def __init__(self, *, max_connections: int = 256, max_size: int = 16 * 2**20) -> None:
         self._max_connections = max_connections
+        self.max_size = max_size
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
@@ -132,7 +148,14 @@ class AiohttpSender:
                 timeout=self._timeout(timeout),
                 allow_redirects=False,
             ) as answer:
-                body = await answer.read()
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in answer.content.iter_chunked(65536):
+                    size += len(chunk)
+                    if size > self.max_size:
+                        raise BodyTooLarge
+                    chunks.append(chunk)
+                body = b"".join(chunks)
                 status, raw_headers = answer.status, answer.raw_headers
         except (TimeoutError, aiohttp.ClientError) as exc:
             failure = _transport_error(exc)
@@ -140,6 +163,11 @@ class AiohttpSender:
             # Raised outside the handler, so neither chained nor kept as its context:
             # aiohttp's errors carry the request's headers, the token among them.
             raise failure
+        encoding = next(
+            (v.decode("latin-1") for k, v in raw_headers if k.lower() == b"content-encoding"), None
+        )
+        if encoding is not None and not _decoded_size_within(body, encoding, self.max_size):
+            raise BodyTooLarge
         response = _Response(status, headers=list(raw_headers), stream=httpx.ByteStream(body))
         response._lazy_request = (method, url)
         if any(name.lower() == b"content-encoding" for name, _ in raw_headers):

@@ -18,11 +18,12 @@ if TYPE_CHECKING:
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_REQUESTS_PER_MINUTE,
     DEFAULT_TIMEOUT,
 )
-from ._errors import ClientStateError
+from ._errors import BodyTooLarge, ClientStateError
 from ._retry import Failed, Outcome, Pace, Sleep
 
 T = TypeVar("T")
@@ -47,6 +48,7 @@ class AsyncClient(BaseClient):
         requests_per_minute: int | None = DEFAULT_REQUESTS_PER_MINUTE,
         serialize_user_changes: bool = True,
         http_client: httpx.AsyncClient | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         _shared: _Shared | None = None,
     ) -> None:
         super().__init__(
@@ -58,6 +60,7 @@ class AsyncClient(BaseClient):
             requests_per_minute=requests_per_minute,
             serialize_user_changes=serialize_user_changes,
             shared=_shared,
+            max_response_size=max_response_size,
         )
         self._owns_http = http_client is None
         self._http: httpx.AsyncClient | AiohttpSender
@@ -66,7 +69,7 @@ class AsyncClient(BaseClient):
         else:
             from ._aiohttp import AiohttpSender
 
-            self._http = AiohttpSender()
+            self._http = AiohttpSender(max_size=self._shared.max_response_size)
         self._sleep = asyncio.sleep
 
     @cached_property
@@ -111,6 +114,8 @@ class AsyncClient(BaseClient):
                         # The deadline, held to on the wall clock: a server that trickles
                         # its answer a byte at a time does not stretch the call past it.
                         outcome = httpx.ReadTimeout("the call's deadline passed mid-request")
+                    except BodyTooLarge:
+                        raise self._too_large(call) from None
                     except httpx.TransportError as exc:
                         outcome = exc
                     except httpx.DecodingError as exc:  # a body its content-encoding cannot decode

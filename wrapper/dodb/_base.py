@@ -16,15 +16,17 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import httpx
 
 from ._config import (
+    DEFAULT_MAX_RESPONSE_SIZE,
     Settings,
     check_base_url,
     check_deadline,
+    check_max_response_size,
     check_max_retries,
     check_requests_per_minute,
     make_timeout,
     resolve_token,
 )
-from ._errors import APIConnectionError, APIError, APITimeoutError
+from ._errors import APIConnectionError, APIError, APITimeoutError, ResponseTooLargeError
 from ._pacing import Pacer
 from ._ratelimit import RateLimit, scan
 from ._response import APIResponse, parse_success, status_error
@@ -82,7 +84,13 @@ def _caller() -> object:
 class _Shared:
     """State a client shares with its `with_options` copies."""
 
-    def __init__(self, requests_per_minute: int | None, serialize_user_changes: bool) -> None:
+    def __init__(
+        self,
+        requests_per_minute: int | None,
+        serialize_user_changes: bool,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+    ) -> None:
+        self.max_response_size = max_response_size
         self.rate_limit: RateLimit | None = None
         self.stats = ClientStats()
         # The last response per task or thread. Held here, weakly keyed, so that it
@@ -118,6 +126,7 @@ class BaseClient:
         requests_per_minute: int | None,
         serialize_user_changes: bool,
         shared: _Shared | None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self._token = resolve_token(token)
         self.base_url = check_base_url(base_url)
@@ -127,7 +136,9 @@ class BaseClient:
             deadline=check_deadline(deadline),
         )
         self._shared = shared or _Shared(
-            check_requests_per_minute(requests_per_minute), bool(serialize_user_changes)
+            check_requests_per_minute(requests_per_minute),
+            bool(serialize_user_changes),
+            check_max_response_size(max_response_size),
         )
         self._headers = {
             "Authorization": f"Bearer {self._token}",
@@ -243,6 +254,12 @@ class BaseClient:
             stats.retries += 1
         elif step.purpose == "lookup":
             stats.reconciliations += 1
+
+    def _too_large(self, call: Call[Any]) -> ResponseTooLargeError:
+        limit = self._shared.max_response_size
+        return ResponseTooLargeError(
+            f"{call.where} answered with more than {limit} bytes (max_response_size)"
+        )
 
     def _pace(self) -> float:
         """Seconds to wait before the next request, by the client's rate budget."""

@@ -14,12 +14,13 @@ from ._base import BaseClient, _Shared
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_REQUESTS_PER_MINUTE,
     DEFAULT_TIMEOUT,
 )
 from ._errors import ClientStateError
-from ._retry import Failed, Outcome, Pace, Sleep
+from ._retry import Failed, Outcome, Pace, Send, Sleep
 
 if TYPE_CHECKING:
     from ._calls import Call
@@ -48,6 +49,7 @@ class Client(BaseClient):
         requests_per_minute: int | None = DEFAULT_REQUESTS_PER_MINUTE,
         serialize_user_changes: bool = True,
         http_client: httpx.Client | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         _shared: _Shared | None = None,
     ) -> None:
         super().__init__(
@@ -59,6 +61,7 @@ class Client(BaseClient):
             requests_per_minute=requests_per_minute,
             serialize_user_changes=serialize_user_changes,
             shared=_shared,
+            max_response_size=max_response_size,
         )
         self._owns_http = http_client is None
         if http_client is None:
@@ -107,7 +110,7 @@ class Client(BaseClient):
                     if self._http.is_closed:
                         raise ClientStateError("the client has been closed")
                     try:
-                        outcome = self._http.request(**args(step))
+                        outcome = self._transfer(call, step, args(step))
                     except httpx.TransportError as exc:
                         outcome = exc
                     except httpx.DecodingError as exc:  # a body its content-encoding cannot decode
@@ -120,6 +123,28 @@ class Client(BaseClient):
         except Failed as failed:
             error = self._error(call, failed)
             raise error from error.__cause__  # the transport error, if any; never Failed
+
+    def _transfer(self, call: Call[Any], step: Send, args: dict[str, Any]) -> httpx.Response:
+        """One request, its body read in chunks: the call's deadline is held to between
+        them (a server trickling bytes cannot stretch it) and so is `max_response_size`,
+        counted after decompression."""
+        ends = time.monotonic() + step.budget
+        limit = self._shared.max_response_size
+        response: httpx.Response = self._http.send(self._http.build_request(**args), stream=True)
+        try:
+            parts: list[bytes] = []
+            size = 0
+            for part in response.iter_bytes():
+                size += len(part)
+                if size > limit:
+                    raise self._too_large(call)
+                if time.monotonic() > ends:
+                    raise httpx.ReadTimeout("the call's deadline passed mid-response")
+                parts.append(part)
+            response._content = b"".join(parts)
+        finally:
+            response.close()
+        return response
 
     def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""

@@ -107,12 +107,20 @@ def check_deadline(deadline: float) -> float:
     return float(deadline)
 
 
+DEFAULT_MAX_RESPONSE_SIZE: Final = 16 * 2**20
+"""Bytes, once decompressed: thousands of users, and far below what a decompression bomb makes."""
 DEFAULT_REQUESTS_PER_MINUTE: Final = 250
 """The API's documented burst limit per token; the client paces itself to it."""
 READ_LAG: Final = 2.0
 """How long a 404 right after an unsure add is not trusted (the API may not show a new user yet)."""
 RATE_LIMIT_PATIENCE: Final = 120.0
 """Per call, the most time spent waiting for the rate limit (outside the deadline)."""
+
+
+def check_max_response_size(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1024:
+        raise ConfigurationError(f"max_response_size must be a whole number >= 1024, not {value!r}")
+    return value
 
 
 def check_requests_per_minute(value: int | None) -> int | None:

@@ -60,6 +60,15 @@ class APITimeoutError(APIConnectionError):
     """The server did not answer within the timeout."""
 
 
+class ResponseTooLargeError(APIError):
+    """The answer was larger (once decompressed) than the client's `max_response_size`."""
+
+
+class BodyTooLarge(Exception):
+    """Internal: a sender met an answer past its size limit; the client raises
+    ResponseTooLargeError for the call."""
+
+
 class APIResponseValidationError(APIError):
     """A success status came with a body that is not the documented JSON."""
 
