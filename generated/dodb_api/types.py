@@ -153,8 +153,13 @@ class _Secret(_Scalar):
 
 
 class EnumReader(Reader):
-    def __init__(self, enum: type[StrEnum]) -> None:
+    """`spellings`: other spellings the API returns for a value (`x-dodb-spellings`)."""
+
+    def __init__(
+        self, enum: type[StrEnum], spellings: Mapping[str, str] | None = None
+    ) -> None:
         self.enum = enum
+        self.spellings: Mapping[str, str] = spellings or {}
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -231,8 +236,8 @@ NUMBER: Final = _Scalar((int, float), "a number")
 ANY: Final = Reader()
 
 
-def enum(cls: type[StrEnum]) -> EnumReader:
-    return EnumReader(cls)
+def enum(cls: type[StrEnum], spellings: Mapping[str, str] | None = None) -> EnumReader:
+    return EnumReader(cls, spellings)
 
 
 def array(item: Reader) -> ArrayReader:
@@ -244,17 +249,25 @@ def model(cls: type[Model]) -> ModelReader:
 
 
 class Prop:
-    """One property of a model: its JSON name, Python name, reader and whether it is required."""
+    """One property of a model: its JSON name, Python name, reader, whether it is
+    required, and the spec's `x-` extensions on it."""
 
-    __slots__ = ("attr", "name", "reader", "required")
+    __slots__ = ("attr", "extensions", "name", "reader", "required")
 
     def __init__(
-        self, name: str, attr: str, reader: Reader, *, required: bool = False
+        self,
+        name: str,
+        attr: str,
+        reader: Reader,
+        *,
+        required: bool = False,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
         self.name = name
         self.attr = attr
         self.reader = reader
         self.required = required
+        self.extensions: Mapping[str, Any] = extensions or {}
 
 
 class Schema:

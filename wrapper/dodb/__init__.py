@@ -3,7 +3,7 @@
 from dodb import Client
 client = Client()  # token from DIGITALOCEAN_TOKEN
 client.databases.add_user(database_cluster_uuid="ab7bb7a", body={"name": "app-01"})
-user = client.databases.users.add("ab7bb7a", "app-02", mysql_auth_plugin="mysql_native_password")
+user = client.databases.users.add("ab7bb7a", "app-02", pg_allow_replication=True)
 """
 
 from typing import TYPE_CHECKING, Any

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from typing import IO, Any, Generic, Literal, TypeAlias, TypedDict, TypeVar, Unpack
+from typing import IO, Any, Final, Generic, Literal, TypeAlias, TypedDict, TypeVar, Unpack
 
 import attrs
 
@@ -148,11 +148,15 @@ def _encode(body: Mapping[str, Any]) -> bytes:
         raise InvalidInputError(f"body cannot be sent as JSON: {exc}") from None
 
 
+_READ: Final = IO.read.__name__
+"""The method a binary body (`IO[bytes]`) is read with."""
+
+
 def _raw_body(body: object) -> tuple[Mapping[str, Any], bytes | None]:
     """A caller's dict or binary file as (decoded object, the file's bytes or None)."""
     if isinstance(body, Mapping):
         return body, None
-    read = getattr(body, "read", None)
+    read = getattr(body, _READ, None)
     if callable(read):
         data = read()
         if not isinstance(data, bytes | bytearray):

@@ -8,9 +8,9 @@ spec's schema of a user, so each value is read as what it is:
   omit `settings`, and a MongoDB password or a role may come back blank);
 - a field the server added is none either (an ACL id, a default such as
   MongoDB's databases);
-- enum values compare without case, and Kafka permissions in each spelling
-  the API returns (the official Terraform provider reads back
-  `produce_consume`, `readwrite` and `read_write` as `produceconsume`);
+- enum values compare without case, and in each spelling the API returns,
+  as the spec lists them (`x-dodb-spellings`: Kafka's `produceconsume`, for
+  one, as the official Terraform provider reads it back);
 - lists of objects compare as sets of items, each asked-for item needing a
   found item that does not contradict it.
 """
@@ -20,16 +20,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from dodb_api.models import DatabaseUser, KafkaAclPermission
+from dodb_api.models import DatabaseUser
 from dodb_api.types import ArrayReader, EnumReader, ModelReader, Reader, schema_of
-
-_SPELLINGS: Final[Mapping[type, Mapping[str, str]]] = {
-    KafkaAclPermission: {
-        spelling: KafkaAclPermission.PRODUCECONSUME.value
-        for spelling in ("produce_consume", "readwrite", "read_write")
-    },
-}
-"""Other spellings the API returns for an enum's values, per enum."""
 
 _USER: Final = ModelReader(DatabaseUser)
 
@@ -37,7 +29,7 @@ _USER: Final = ModelReader(DatabaseUser)
 def _normal(value: Any, reader: Reader | None) -> Any:
     if isinstance(reader, EnumReader) and isinstance(value, str):
         lowered = value.lower()
-        return _SPELLINGS.get(reader.enum, {}).get(lowered, lowered)
+        return reader.spellings.get(lowered, lowered)
     return value
 
 

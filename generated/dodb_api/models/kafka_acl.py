@@ -38,7 +38,19 @@ class KafkaAcl:
     def _describe(cls) -> Schema:
         props: tuple[Prop, ...] = (
             Prop("topic", "topic", text(1), required=True),
-            Prop("permission", "permission", enum(KafkaAclPermission), required=True),
+            Prop(
+                "permission",
+                "permission",
+                enum(
+                    KafkaAclPermission,
+                    spellings={
+                        "produce_consume": "produceconsume",
+                        "read_write": "produceconsume",
+                        "readwrite": "produceconsume",
+                    },
+                ),
+                required=True,
+            ),
             Prop("id", "id", STRING),
         )
         return Schema(props, extra=True)

@@ -35,7 +35,12 @@ class MongoUserSettings:
     @classmethod
     def _describe(cls) -> Schema:
         props: tuple[Prop, ...] = (
-            Prop("databases", "databases", array(STRING)),
+            Prop(
+                "databases",
+                "databases",
+                array(STRING),
+                extensions={"x-dodb-server-default": ["admin"]},
+            ),
             Prop("role", "role", enum(MongoRole)),
         )
         return Schema(props, extra=True)

@@ -16,8 +16,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from dodb_api.models import DatabaseUser, KafkaAclPermission
-from dodb_api.types import SECRET, schema_of
+from dodb_api.models import DatabaseUser, KafkaAcl, KafkaAclPermission
+from dodb_api.types import SECRET, EnumReader, schema_of
 
 from ._faults import ConnectionDropped, FaultPlan, Faults
 from ._ratelimit import RateLimiter, Verdict
@@ -90,7 +90,16 @@ def _realistic(
     return payload
 
 
-_PRODUCE_CONSUME: Final = "produce_consume"
+def _other_spelling(model: type[Any], field: str, value: str) -> str:
+    """The first other spelling the spec lists (`x-dodb-spellings`) for an enum value."""
+    reader = schema_of(model).by_name[field].reader
+    assert isinstance(reader, EnumReader)
+    return next(s for s, meant in reader.spellings.items() if meant == value)
+
+
+_PRODUCE_CONSUME: Final = _other_spelling(
+    KafkaAcl, "permission", KafkaAclPermission.PRODUCECONSUME.value
+)
 """How the API may spell Kafka's produceconsume (the official provider reads it back)."""
 _ACL_KIND: Final = "literal"
 """Stands for any field the server adds to an ACL item that the spec does not describe."""

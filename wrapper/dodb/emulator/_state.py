@@ -29,6 +29,7 @@ from dodb_api.models import (
     DatabaseUserResetAuth,
     DatabaseUserUpdate,
     MongoRole,
+    MongoUserSettings,
     MysqlAuthPlugin,
     UserRole,
     UserSettings,
@@ -43,8 +44,11 @@ _NAME: Final = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}")
 # Engine rules (the spec says these in prose only) ---------------------------------
 MYSQL_DEFAULT_PLUGIN: Final = MysqlAuthPlugin.CACHING_SHA2_PASSWORD.value
 """MySQL 8's default authentication plugin, when an add does not choose one."""
-_MONGO_EVERY_DATABASE: Final = "admin"
-"""MongoDB's name for "every database", the databases of a user added with `readonly`."""
+_MONGO_DEFAULT_DATABASES: Final = tuple(
+    schema_of(MongoUserSettings).by_name["databases"].extensions["x-dodb-server-default"]
+)
+"""The databases the server gives a MongoDB user when none are chosen (the spec's
+`x-dodb-server-default`: every database)."""
 _ENGINE_OF_FIELD: Final = {"mysql_settings": "mysql", "readonly": "mongodb"}
 """Request fields that only one engine accepts."""
 _ENGINE_OF_SETTING: Final = {
@@ -218,7 +222,7 @@ class Store:
                 _only_on(engine, _ENGINE_OF_FIELD[key], key)
         settings = _settings(engine, request.settings)
         if request.readonly is not None:
-            mongo = settings.setdefault(_MONGO, {"databases": [_MONGO_EVERY_DATABASE]})
+            mongo = settings.setdefault(_MONGO, {"databases": list(_MONGO_DEFAULT_DATABASES)})
             if request.readonly:
                 read_only = MongoRole.READONLY.value
                 if mongo.get("role", read_only) != read_only:
@@ -229,7 +233,7 @@ class Store:
             user["mysql_settings"] = request.mysql_settings.to_dict()
         mongo_settings = settings.get(_MONGO)
         if self.fill_defaults and mongo_settings is not None:
-            mongo_settings.setdefault("databases", [_MONGO_EVERY_DATABASE])
+            mongo_settings.setdefault("databases", list(_MONGO_DEFAULT_DATABASES))
         cluster.users[name] = user
         if self.read_lag:
             cluster.born[name] = self._clock()

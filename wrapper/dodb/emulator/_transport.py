@@ -28,10 +28,10 @@ class SyncASGITransport(httpx.BaseTransport):
             return httpx.Response(response.status_code, headers=response.headers, stream=stream)
 
         future = asyncio.run_coroutine_threadsafe(run(), self._loop)
-        timeouts = request.extensions.get("timeout", {})
+        timeouts = httpx.Timeout(None, **request.extensions.get("timeout", {}))
         try:
             # The client's read timeout holds in process too, as it would over a socket.
-            return future.result(timeout=timeouts.get("read"))
+            return future.result(timeout=timeouts.read)
         except TimeoutError:
             future.cancel()
             raise httpx.ReadTimeout(
