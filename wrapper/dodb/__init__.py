@@ -61,35 +61,20 @@ if TYPE_CHECKING:
 
 # Loaded on first access, so that `import dodb` and building a client stay cheap:
 # the async stack and the generated layer come when used. The models are the
-# generated ones (see codegen/templates/model.py.jinja): the spec is their only source.
-_LAZY = {
-    "AsyncClient": "dodb._async_client",
-    "Secret": "dodb_api.types",
-    **{
-        name: "dodb_api.models"
-        for name in (
-            "DatabaseUser",
-            "KafkaAcl",
-            "KafkaAclPermission",
-            "MongoRole",
-            "MongoUserSettings",
-            "MysqlAuthPlugin",
-            "MysqlSettings",
-            "OpenSearchAcl",
-            "OpenSearchAclPermission",
-            "UserRole",
-            "UserSettings",
-        )
-    },
-}
+# generated ones (see codegen/templates/model.py.jinja): every name that
+# `dodb_api.models` exports is one of dodb's too.
+_LAZY = {"AsyncClient": "dodb._async_client", "Secret": "dodb_api.types"}
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'dodb' has no attribute {name!r}")
     import importlib
 
+    module = _LAZY.get(name)
+    if module is None:
+        models = importlib.import_module("dodb_api.models")
+        if name not in models.__all__:
+            raise AttributeError(f"module 'dodb' has no attribute {name!r}")
+        module = models.__name__
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

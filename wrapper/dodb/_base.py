@@ -29,7 +29,7 @@ from ._config import (
 from ._errors import APIConnectionError, APIError, APITimeoutError, ResponseTooLargeError
 from ._pacing import Pacer
 from ._ratelimit import RateLimit, scan
-from ._response import APIResponse, parse_success, status_error
+from ._response import APIResponse, Undecodable, decode, parse_success, status_error
 from ._retry import Done, Failed, Plan, Send, Sleep, plan
 from ._version import __version__
 
@@ -65,6 +65,16 @@ class ClientStats:
             f"ClientStats(requests={self.requests}, retries={self.retries}, "
             f"reconciliations={self.reconciliations}, confirmed={self.confirmed})"
         )
+
+
+def _has_password(response: httpx.Response) -> bool:
+    """Whether a lookup's answer carries the user's password (read through the spec's model)."""
+    from dodb_api.models import DatabaseUserEnvelope  # loaded already: the call uses it
+
+    try:
+        return bool(DatabaseUserEnvelope.from_dict(decode(response)).user.password)
+    except (Undecodable, ValueError, KeyError, TypeError):
+        return False
 
 
 def _caller() -> object:
@@ -293,7 +303,7 @@ class BaseClient:
         if done.confirmed:
             self._shared.stats.confirmed += 1
             logger.info("%s: confirmed by looking the user up", call.where)
-            if b'"password"' not in response.content or b'"password":""' in response.content:
+            if not _has_password(response):
                 logger.warning(
                     "%s: the add was done, but the API did not return the password on "
                     "looking the user up; reset_auth makes a new one",

@@ -1,17 +1,16 @@
-"""Checks on caller input, done before a request is built."""
+"""Checks on the caller's path values, done before a request is built; short reprs for messages.
+
+Bodies and options are checked by reading them strictly against the spec
+(`dodb_api.types.load`), not here.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from enum import StrEnum
-from typing import TypeVar
 from urllib.parse import quote
 
 from ._errors import InvalidInputError
-
-E = TypeVar("E", bound=StrEnum)
 
 _SHOWN = 60
 # Longer segments would make URLs that httpx (and servers) refuse; no real name comes close.
@@ -57,34 +56,3 @@ def path_segment(param: str, value: object) -> str:
             f"{param} is too long: {len(encoded)} characters once encoded, at most {MAX_SEGMENT}"
         )
     return encoded
-
-
-def choice(param: str, value: object, enum: type[E]) -> E:
-    """`value` as a member of `enum`, or InvalidInputError listing the allowed values."""
-    if isinstance(value, enum):
-        return value
-    allowed = [member.value for member in enum.__members__.values()]
-    if isinstance(value, str) and value in allowed:
-        return enum(value)
-    raise InvalidInputError(f"{param} must be one of {', '.join(allowed)}; got {shown(value)}")
-
-
-def flag(param: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidInputError(f"{param} must be True or False, not {shown(value)}")
-    return value
-
-
-def text(param: str, value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"{param} must be a non-empty string, not {shown(value)}")
-    return value
-
-
-def strings(param: str, value: object) -> list[str]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidInputError(f"{param} must be a list of strings, not {shown(value)}")
-    items = list(value)
-    for item in items:
-        text(f"{param} item", item)
-    return items
