@@ -5,6 +5,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import httpx
 import pytest
@@ -101,6 +102,19 @@ def async_client(handler: Handler, **options: Any) -> tuple[Any, Recorder]:
 
 
 USER = {"user": {"name": "app-01", "role": "normal", "password": "jge5lfxtzhx42iff"}}
+
+
+def user_named_by(request: httpx.Request) -> dict[str, Any]:
+    """USER, renamed to the user the request is about (its path, or an add's body):
+    an answer about another user is refused, as it must be. A list holds USER."""
+    segments = request.url.raw_path.split(b"?")[0].split(b"/")
+    if segments[-1] == b"users" and request.method == "GET":
+        return {"users": [USER["user"]]}
+    if segments[-1] == b"users":
+        name = json.loads(request.content)["name"]
+    else:
+        name = unquote((segments[-2] if segments[-1] == b"reset_auth" else segments[-1]).decode())
+    return {"user": {**USER["user"], "name": name}}
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

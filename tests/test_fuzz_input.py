@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import dodb
 from dodb import InvalidInputError
-from tests.conftest import USER, json_response, sync_client
+from tests.conftest import json_response, sync_client, user_named_by
 
 FUZZ = settings(
     # Some generated values are 100 kB; their repr is only built for a failure report.
@@ -68,7 +68,9 @@ def should_refuse(value: str) -> bool:
 
 
 def recording_client() -> tuple[Any, Any]:
-    return sync_client(lambda r: json_response(201 if r.method == "POST" else 200, USER))
+    return sync_client(
+        lambda r: json_response(201 if r.method == "POST" else 200, user_named_by(r))
+    )
 
 
 @given(cluster=values, name=values)

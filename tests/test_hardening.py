@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
 import subprocess
 import sys
@@ -395,13 +396,20 @@ def test_the_primary_user_cannot_be_deleted() -> None:
 # Every failure is a DodbError, and the deadline holds ------------------------------------
 
 
-async def _serve_raw(answer: bytes, trickle: float = 0.0) -> tuple[Any, str]:
+async def _serve_raw(
+    answer: bytes, trickle: float = 0.0, *, trickle_head: bool = False
+) -> tuple[Any, str]:
     import asyncio
 
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         with contextlib.suppress(Exception):
             await reader.readuntil(b"\r\n\r\n")
-            if trickle:
+            if trickle_head:
+                for byte in answer:  # the status line and headers too, a byte at a time
+                    writer.write(bytes([byte]))
+                    await writer.drain()
+                    await asyncio.sleep(trickle)
+            elif trickle:
                 head, _, body = answer.partition(b"\r\n\r\n")
                 writer.write(head + b"\r\n\r\n")  # at once; then the body a byte at a time
                 for byte in body:
@@ -616,15 +624,17 @@ def test_answers_past_the_size_limit_are_refused(what: str, use_async: bool) -> 
 
 
 @pytest.mark.slow
-def test_the_sync_deadline_holds_against_a_server_that_trickles_its_body() -> None:
-    """What the sync client holds: the deadline while reading the body. (A server that
-    trickles its status line and headers is bounded by the per-read timeouts only; the
-    async client holds the deadline throughout. The README says so.)"""
+@pytest.mark.parametrize("head", [False, True], ids=["body", "status-line-and-headers"])
+def test_the_sync_deadline_holds_against_a_server_that_trickles(head: bool) -> None:
+    """dodb's own transport bounds every socket read by the call's time left, so a
+    server sending a byte every 0.2 s cannot stretch a 1 s call (per-read timeouts
+    alone would let it run for the whole answer: ~25 s here)."""
     import asyncio
     import time
 
     async def go() -> float:
-        server, url = await _serve_raw(_answer(b'{"users": []}' + b" " * 100), trickle=0.2)
+        answer = _answer(b'{"users": []}' + b" " * 100)
+        server, url = await _serve_raw(answer, trickle=0.2, trickle_head=head)
         client = dodb.Client("t", base_url=url, deadline=1.0, max_retries=0)
         started = time.monotonic()
         with pytest.raises(dodb.APITimeoutError):
@@ -638,3 +648,73 @@ def test_the_sync_deadline_holds_against_a_server_that_trickles_its_body() -> No
 def test_a_size_limit_that_cannot_work_is_refused() -> None:
     with pytest.raises(dodb.ConfigurationError, match="max_response_size"):
         dodb.Client("t", max_response_size=10)
+
+
+# Bytes left over on a kept-alive connection ----------------------------------------------
+
+
+def _user_answer(name: str, password: str) -> bytes:
+    body = json.dumps({"user": {"name": name, "role": "normal", "password": password}}).encode()
+    head = f"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {len(body)}"
+    return head.encode() + b"\r\n\r\n" + body
+
+
+async def _serve_with_leftovers() -> tuple[Any, str]:
+    """Answers every request about user `a`, followed at once by a second, unasked
+    answer about user `other`: httpx keeps those bytes and reads them as the answer
+    to the next request on that connection."""
+    import asyncio
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(Exception):
+            while True:
+                await reader.readuntil(b"\r\n\r\n")
+                writer.write(_user_answer("a", "pw-a") + _user_answer("other", "pw-other"))
+                await writer.drain()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    return server, f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+
+
+def test_an_answer_about_another_user_is_refused_not_returned() -> None:
+    import asyncio
+
+    def calls(url: str) -> list[str]:
+        seen = []
+        with dodb.Client("t", base_url=url, max_retries=0) as client:
+            assert client.databases.users.get("c", "a").name == "a"
+            for call in (
+                lambda: client.databases.users.get("c", "b"),
+                lambda: client.databases.get_user("c", "b"),
+                lambda: client.databases.users.update("c", "b", pg_allow_replication=True),
+            ):
+                with pytest.raises(dodb.APIResponseValidationError) as caught:
+                    call()
+                seen.append(str(caught.value))
+        return seen
+
+    async def go() -> list[str]:
+        server, url = await _serve_with_leftovers()
+        try:
+            return await asyncio.get_running_loop().run_in_executor(None, calls, url)
+        finally:
+            server.close()
+
+    messages = asyncio.run(go())
+    assert "answered 200 about user 'other', not 'b'" in messages[0]
+    assert all("not 'b'" in message for message in messages)
+    assert not any("pw-" in message for message in messages)
+
+
+def test_the_async_client_refuses_an_answer_about_another_user_too() -> None:
+    import asyncio
+
+    async def go() -> None:
+        server, url = await _serve_with_leftovers()
+        async with dodb.AsyncClient("t", base_url=url, max_retries=0) as client:
+            with pytest.raises(dodb.APIResponseValidationError, match="about user 'a', not 'b'"):
+                await client.databases.users.get("c", "b")
+            assert (await client.databases.users.get("c", "A")).name == "a"  # case folded
+        server.close()
+
+    asyncio.run(go())

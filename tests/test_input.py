@@ -11,11 +11,13 @@ import pytest
 
 import dodb
 from dodb import InvalidInputError, KafkaAcl, OpenSearchAcl
-from tests.conftest import USER, json_response, sync_client
+from tests.conftest import USER, json_response, sync_client, user_named_by
 
 
 def client_and_log() -> tuple[Any, Any]:
-    return sync_client(lambda r: json_response(201 if r.method in ("POST", "PUT") else 200, USER))
+    return sync_client(
+        lambda r: json_response(201 if r.method in ("POST", "PUT") else 200, user_named_by(r))
+    )
 
 
 @pytest.mark.parametrize(

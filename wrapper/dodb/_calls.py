@@ -31,7 +31,7 @@ from dodb_api.models import (
 )
 from dodb_api.types import Operation, SchemaError, schema_of
 
-from ._errors import InvalidInputError
+from ._errors import AnotherUser, InvalidInputError
 from ._matching import contradicts
 from ._options import build_body, option_path
 from ._validation import path_segment
@@ -138,6 +138,25 @@ def _many_users(data: Any) -> list[DatabaseUser]:
     return list(DatabaseUserList.from_dict(_json_object(data)).users)
 
 
+def _about(name: object, parse: Callable[[Any], T]) -> Callable[[Any], T]:
+    """`parse`, refusing an answer about a user other than `name`.
+
+    An answer must belong to its request. One that does not is a broken or hostile
+    server, or bytes left over on a kept-alive connection read as the next answer
+    (httpx does that); either way the user in it is not the caller's. Names are
+    compared without case, in case the API folds it.
+    """
+
+    def checked(data: Any) -> T:
+        user = data.get("user") if isinstance(data, dict) else None
+        found = user.get("name") if isinstance(user, dict) else None
+        if isinstance(found, str) and found.casefold() != str(name).casefold():
+            raise AnotherUser(f"about user {found!r}, not {name!r}")
+        return parse(data)
+
+    return checked
+
+
 # Bodies ------------------------------------------------------------------
 
 
@@ -221,6 +240,9 @@ def _request(
             raise InvalidInputError(f"{op.name} needs a body")
         _checked(op, body, typed=typed)
         content = content or _encode(body)
+    if op.result is DatabaseUserEnvelope:  # one user, named in the path or the body
+        name = path_values[-1] if len(op.path_params) > 1 else (body or {}).get("name")
+        parse = _about(name, parse)
     policy = unsure_policy(op)
     confirm = None
     if policy == "confirm":

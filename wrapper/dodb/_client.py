@@ -21,6 +21,7 @@ from ._config import (
 )
 from ._errors import ClientStateError
 from ._retry import Failed, Outcome, Pace, Send, Sleep
+from ._transport import DeadlineTransport, deadline_at
 
 if TYPE_CHECKING:
     from ._calls import Call
@@ -70,7 +71,10 @@ class Client(BaseClient):
             # proxy would send the token in clear to someone other than the API.
             trust_env = self.base_url.startswith("https://")
             http_client = httpx.Client(
-                timeout=self.timeout, headers=self._headers, trust_env=trust_env
+                timeout=self.timeout,
+                headers=self._headers,
+                trust_env=trust_env,
+                transport=DeadlineTransport(trust_env=trust_env),
             )
         self._http = http_client
         self._sleep = time.sleep
@@ -125,11 +129,21 @@ class Client(BaseClient):
             raise error from error.__cause__  # the transport error, if any; never Failed
 
     def _transfer(self, call: Call[Any], step: Send, args: dict[str, Any]) -> httpx.Response:
-        """One request, its body read in chunks: the call's deadline is held to between
-        them (a server trickling bytes cannot stretch it) and so is `max_response_size`,
-        counted after decompression."""
+        """One request, held to the call's deadline and to `max_response_size`.
+
+        dodb's own transport bounds every socket operation by the deadline; the body
+        is also read in chunks and checked between them, so a caller's httpx client
+        keeps the deadline for the body at least. The size is counted after
+        decompression.
+        """
         ends = time.monotonic() + step.budget
         limit = self._shared.max_response_size
+        with deadline_at(ends):
+            return self._read(call, args, ends, limit)
+
+    def _read(
+        self, call: Call[Any], args: dict[str, Any], ends: float, limit: int
+    ) -> httpx.Response:
         response: httpx.Response = self._http.send(self._http.build_request(**args), stream=True)
         try:
             parts: list[bytes] = []

@@ -69,6 +69,10 @@ class BodyTooLarge(Exception):
     ResponseTooLargeError for the call."""
 
 
+class AnotherUser(ValueError):
+    """Internal: an answer names a user other than the one the call was about."""
+
+
 class APIResponseValidationError(APIError):
     """A success status came with a body that is not the documented JSON."""
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import httpx
 
-from ._errors import APIResponseValidationError, APIStatusError, status_error_class
+from ._errors import AnotherUser, APIResponseValidationError, APIStatusError, status_error_class
 from ._ratelimit import RateLimit, scan
 
 if TYPE_CHECKING:
@@ -62,6 +62,12 @@ def parse_success(call: Call[T], response: httpx.Response, attempts: int) -> API
     except Undecodable as exc:
         raise APIResponseValidationError(
             f"{call.method} {call.path} answered {status} with {exc}",
+            response=response,
+            attempts=attempts,
+        ) from None
+    except AnotherUser as exc:
+        raise APIResponseValidationError(
+            f"{call.method} {call.path} answered {status} {exc}",
             response=response,
             attempts=attempts,
         ) from None
