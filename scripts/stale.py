@@ -23,6 +23,10 @@ def stale_files() -> list[str]:
             copy = installed / path.relative_to(source)
             if not copy.is_file() or copy.read_bytes() != path.read_bytes():
                 stale.append(str(path.relative_to(ROOT)))
+    shipped = Path(dodb.__file__).parent / "openapi.yaml"
+    spec = ROOT / "openapi.yaml"
+    if not shipped.is_file() or shipped.read_bytes() != spec.read_bytes():
+        stale.append("openapi.yaml")
     return stale
 
 

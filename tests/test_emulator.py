@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import re
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -416,3 +417,32 @@ async def test_async_client_fixture(dodb_async_client: dodb.AsyncClient) -> None
         "doadmin",
         "async-user",
     ]
+
+
+def test_each_operation_needs_the_scope_the_spec_declares() -> None:
+    """Read from openapi.yaml here, independently of the emulator: for every operation,
+    a token with every other scope is refused (403 naming the missing one) and a token
+    with just the declared scopes gets past the gate."""
+    import yaml
+
+    spec = yaml.safe_load((Path(__file__).resolve().parent.parent / "openapi.yaml").read_text())
+    credentials = spec["components"]["securitySchemes"]["bearer_auth"]["x-credentials-scope"]
+    declared = {}
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if isinstance(op, dict) and "security" in op:
+                (requirement,) = op["security"]
+                declared[(method.upper(), path)] = set(requirement["bearer_auth"])
+    assert len(declared) == 6
+    every = set().union(*declared.values()) | {credentials}
+    values = {"database_cluster_uuid": PG, "username": "doadmin"}
+    for (method, path), needed in declared.items():
+        url = path.format_map(values)
+        tokens = {"without": sorted(every - needed), "with": sorted(needed)}
+        body = {"name": "scoped"} if path.endswith("/users") else {}
+        with Emulator(tokens=tokens) as emulator:
+            refused = raw(emulator, method, url, token="without", json=body)
+            assert refused.status_code == 403, (method, path)
+            assert all(scope in refused.json()["message"] for scope in needed)
+            allowed = raw(emulator, method, url, token="with", json=body)
+            assert allowed.status_code != 403, (method, path, allowed.text)

@@ -57,10 +57,8 @@ def test_committed_tree_matches_a_fresh_generation(fresh: Path) -> None:
 def test_a_spec_change_without_regeneration_is_caught(tmp_path: Path, fresh: Path) -> None:
     spec = (ROOT / "openapi.yaml").read_text()
     changed = spec.replace(
-        "          description: The rule's id, chosen by the server.",
-        "          description: The rule's id, chosen by the server.\n"
-        "        created_at:\n"
-        "          type: string",
+        "          examples: [acl128aaaa99239]",
+        "          examples: [acl128aaaa99239]\n        created_at:\n          type: string",
         1,
     )
     assert changed != spec

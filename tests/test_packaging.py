@@ -33,3 +33,15 @@ def test_runtime_dependencies_are_ranges() -> None:
     ]
     assert all(">=" in r for r in runtime)
     assert importlib.metadata.metadata("dodb")["Requires-Python"] == ">=3.11"
+
+
+def test_the_spec_ships_with_the_package_and_dodb_spec_prints_it() -> None:
+    import subprocess
+    import sys
+
+    files = {str(f) for f in importlib.metadata.files("dodb") or []}
+    assert "dodb/openapi.yaml" in files
+    printed = subprocess.run(
+        [sys.executable, "-m", "dodb.cli", "spec"], capture_output=True, check=True
+    ).stdout
+    assert printed == (ROOT / "openapi.yaml").read_bytes()

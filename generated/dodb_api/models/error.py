@@ -18,13 +18,13 @@ from ..types import (
 
 @_attrs_frozen
 class Error:
-    """The body of every error response."""
+    """The body of every error response (upstream's shared/models/error.yml)."""
 
     id: str
     """ A short code for the kind of error, such as `unauthorized`,
     `not_found`, `too_many_requests`, `server_error` or
     `unprocessable_entity`. """
-    message: str | None = None
+    message: str
     """ A human-readable explanation. """
     request_id: str | None = None
     """ The id of the request, to quote to support. """
@@ -37,7 +37,7 @@ class Error:
     def _describe(cls) -> Schema:
         props: tuple[Prop, ...] = (
             Prop("id", "id", STRING, required=True),
-            Prop("message", "message", STRING),
+            Prop("message", "message", STRING, required=True),
             Prop("request_id", "request_id", STRING),
         )
         return Schema(props, extra=True)

@@ -28,7 +28,9 @@ class KafkaAcl:
     permission: KafkaAclPermission
     """ What a Kafka user may do on the matching topics. """
     id: str | None = None
-    """ The rule's id, chosen by the server. """
+    """ The rule's id, computed by the server when the ACL is created or
+    updated. Not read-only: an update may send the ids it read back,
+    as upstream's example does (models/user_settings.yml). """
     extra: Mapping[str, Any] = _attrs_field(
         default=NO_EXTRA, repr=False, eq=False, kw_only=True
     )

@@ -25,7 +25,10 @@ class OpenSearchAcl:
     index: str | None = None
     """ A regular expression for the index names, such as `index-logs-*`. """
     permission: OpenSearchAclPermission | None = None
-    """ What an OpenSearch user may do on the matching indexes. """
+    """ What an OpenSearch user may do on the matching indexes: `read`,
+    `write`, both (`readwrite`), `admin` (`readwrite` and administering
+    the index), or nothing (`deny`, the default). Upstream's
+    models/user_settings.yml. """
     extra: Mapping[str, Any] = _attrs_field(
         default=NO_EXTRA, repr=False, eq=False, kw_only=True
     )

@@ -183,6 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="seconds a new user stays invisible to reads (realistic default: 0.5)",
     )
 
+    commands.add_parser(
+        "spec",
+        help="print the OpenAPI document this dodb was built from (to generate other languages)",
+    )
+
     demo = commands.add_parser(
         "demo", help="start the emulator and run the reference page's call and one call per engine"
     )
@@ -311,6 +316,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_users(args)
         if args.command == "emulator":
             return _run_emulator(args)
+        if args.command == "spec":
+            from .._spec import spec_text
+
+            sys.stdout.write(spec_text())
+            return 0
         from ._demo import run_demo
 
         return run_demo(show_secrets=args.show_secrets)

@@ -16,25 +16,28 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from dodb_api.api import database_users as ops
 from dodb_api.models import DatabaseUser, KafkaAcl, KafkaAclPermission
 from dodb_api.types import SECRET, EnumReader, schema_of
+from dodb_api.types import Operation as SpecOperation
 
+from .._spec import credentials_scope, operation_scopes
 from ._faults import ConnectionDropped, FaultPlan, Faults
 from ._ratelimit import RateLimiter, Verdict
 from ._state import ApiError, Store
 
-READ: Final = "database:read"
-CREATE: Final = "database:create"
-UPDATE: Final = "database:update"
-DELETE: Final = "database:delete"
-VIEW_CREDENTIALS: Final = "database:view_credentials"
-ALL_SCOPES: Final = frozenset({READ, CREATE, UPDATE, DELETE, VIEW_CREDENTIALS})
+CREDENTIALS_SCOPE: Final = credentials_scope()
+_NEEDED: Final = operation_scopes()
+"""Each operation's scope, and the one that shows credentials: the spec's `security`."""
+ALL_SCOPES: Final = frozenset({CREDENTIALS_SCOPE}.union(*_NEEDED.values()))
+_LIST_CLUSTERS_SCOPE: Final = _NEEDED[ops.databases_list_users.name]
 _SECRET_FIELDS: Final = frozenset(
     prop.name for prop in schema_of(DatabaseUser).props if prop.reader is SECRET
 )
 """The properties the spec marks as credentials (`format: password`)."""
 
-Operation = Callable[[Store, Mapping[str, str], Any], tuple[int, Any]]
+Operation = Callable[..., tuple[int, Any]]
+"""(store, the path's values in the spec's order, body) -> (status, payload)."""
 
 
 def _json(status: int, body: Any, headers: dict[str, str]) -> Response:
@@ -136,13 +139,17 @@ class Gate:
         scopes = self.tokens.get(token)
         return None if scopes is None else (token, scopes)
 
-    def _run(self, operation: Operation, request: Request, body: Any) -> tuple[int, Any] | ApiError:
+    def _run(
+        self, operation: Operation, path: tuple[str, ...], body: Any
+    ) -> tuple[int, Any] | ApiError:
         try:
-            return operation(self.store, request.path_params, body)
+            return operation(self.store, *path, body)
         except ApiError as exc:
             return exc
 
-    async def handle(self, request: Request, needed: str, operation: Operation) -> Response:
+    async def handle(
+        self, request: Request, needed: frozenset[str], path: tuple[str, ...], operation: Operation
+    ) -> Response:
         plan = self.faults
         if plan.faults.latency:
             await asyncio.sleep(plan.faults.latency)
@@ -163,9 +170,10 @@ class Gate:
             return _error(429, "too_many_requests", "API Rate limit exceeded.", headers)
         if fault == "error_before":
             return _error(500, "server_error", "Unexpected server-side error", headers)
-        if needed not in scopes:
+        if not needed <= scopes:
+            missing = ", ".join(sorted(needed - scopes))
             return _error(
-                403, "forbidden", f"You are not authorized to do this (needs {needed}).", headers
+                403, "forbidden", f"You are not authorized to do this (needs {missing}).", headers
             )
         body: Any = None
         if request.method in ("POST", "PUT"):
@@ -179,7 +187,7 @@ class Gate:
                 body = json.loads(raw) if raw else {}
             except (ValueError, RecursionError):
                 return _error(400, "bad_request", "The request body is not valid JSON.", headers)
-        cluster_id = request.path_params.get("cluster")
+        cluster_id = path[0] if path else None
         realism = plan.faults
         changes = operation in (_add_user, _delete_user)
         if realism.conflicting_changes and changes and cluster_id is not None:
@@ -193,11 +201,11 @@ class Gate:
             self._busy.add(cluster_id)
             try:
                 await asyncio.sleep(_CHANGE_TIME)
-                result = self._run(operation, request, body)
+                result = self._run(operation, path, body)
             finally:
                 self._busy.discard(cluster_id)
         else:
-            result = self._run(operation, request, body)
+            result = self._run(operation, path, body)
         if isinstance(result, ApiError):
             return _error(result.status, result.error_id, result.message, headers)
         status, payload = result
@@ -210,7 +218,7 @@ class Gate:
                 one_user_read=operation is _get_user,
                 engine=cluster.spec.engine if cluster else None,
             )
-        if VIEW_CREDENTIALS not in scopes:
+        if CREDENTIALS_SCOPE not in scopes:
             payload = _hide_credentials(payload)
         if fault == "error_after":
             return _error(500, "server_error", "Unexpected server-side error", headers)
@@ -231,53 +239,63 @@ def _limit_headers(verdict: Verdict) -> dict[str, str]:
 # Operations: (store, path params, body) -> (status, payload) ---------------------
 
 
-def _list_clusters(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
+def _list_clusters(store: Store, body: Any) -> tuple[int, Any]:
     return 200, {"databases": store.list_clusters()}
 
 
-def _list_users(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
-    return 200, {"users": store.list_users(p["cluster"])}
+def _list_users(store: Store, cluster: str, body: Any) -> tuple[int, Any]:
+    return 200, {"users": store.list_users(cluster)}
 
 
-def _add_user(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
-    return 201, {"user": store.add_user(p["cluster"], body)}
+def _add_user(store: Store, cluster: str, body: Any) -> tuple[int, Any]:
+    return 201, {"user": store.add_user(cluster, body)}
 
 
-def _get_user(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
-    return 200, {"user": store.get_user(p["cluster"], p["username"])}
+def _get_user(store: Store, cluster: str, name: str, body: Any) -> tuple[int, Any]:
+    return 200, {"user": store.get_user(cluster, name)}
 
 
-def _update_user(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
-    return 201, {"user": store.update_user(p["cluster"], p["username"], body)}
+def _update_user(store: Store, cluster: str, name: str, body: Any) -> tuple[int, Any]:
+    return 201, {"user": store.update_user(cluster, name, body)}
 
 
-def _delete_user(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
-    store.delete_user(p["cluster"], p["username"])
+def _delete_user(store: Store, cluster: str, name: str, body: Any) -> tuple[int, Any]:
+    store.delete_user(cluster, name)
     return 204, None
 
 
-def _reset_auth(store: Store, p: Mapping[str, str], body: Any) -> tuple[int, Any]:
-    return 200, {"user": store.reset_auth(p["cluster"], p["username"], body)}
+def _reset_auth(store: Store, cluster: str, name: str, body: Any) -> tuple[int, Any]:
+    return 200, {"user": store.reset_auth(cluster, name, body)}
+
+
+_HANDLERS: Final[dict[SpecOperation, Operation]] = {
+    ops.databases_list_users: _list_users,
+    ops.databases_add_user: _add_user,
+    ops.databases_get_user: _get_user,
+    ops.databases_update_user: _update_user,
+    ops.databases_delete_user: _delete_user,
+    ops.databases_reset_auth: _reset_auth,
+}
+"""The emulator's side of each operation the spec declares; paths, methods and
+scopes are the spec's."""
 
 
 def build_app(gate: Gate) -> Starlette:
-    def route(path: str, method: str, needed: str, operation: Operation) -> Route:
+    def route(
+        path: str, method: str, needed: frozenset[str], params: tuple[str, ...], handler: Operation
+    ) -> Route:
         async def endpoint(request: Request) -> Response:
-            return await gate.handle(request, needed, operation)
+            values = tuple(request.path_params[name] for name in params)
+            return await gate.handle(request, needed, values, handler)
 
         return Route(path, endpoint, methods=[method])
 
-    users = "/v2/databases/{cluster}/users"
-    user = users + "/{username}"
     routes = [
-        route("/v2/databases", "GET", READ, _list_clusters),
-        route(users, "GET", READ, _list_users),
-        route(users, "POST", CREATE, _add_user),
-        route(user, "GET", READ, _get_user),
-        route(user, "PUT", UPDATE, _update_user),
-        route(user, "DELETE", DELETE, _delete_user),
-        route(user + "/reset_auth", "POST", UPDATE, _reset_auth),
+        route(op.path, op.method, _NEEDED[op.name], op.path_params, handler)
+        for op, handler in _HANDLERS.items()
     ]
+    # Not one of the user operations; the official clients' cluster listing.
+    routes.append(route("/v2/databases", "GET", _LIST_CLUSTERS_SCOPE, (), _list_clusters))
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 404
