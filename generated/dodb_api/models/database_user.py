@@ -18,6 +18,7 @@ from ..types import (
     enum,
     load,
     model,
+    text,
 )
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class DatabaseUser:
         from ..models.user_settings import UserSettings  # noqa: PLC0415
 
         props: tuple[Prop, ...] = (
-            Prop("name", "name", STRING, required=True),
+            Prop("name", "name", text(1), required=True),
             Prop("role", "role", enum(UserRole)),
             Prop("password", "password", SECRET),
             Prop("access_cert", "access_cert", STRING),

@@ -13,6 +13,7 @@ from ..types import (
     Schema,
     dump,
     load,
+    text,
 )
 
 
@@ -36,8 +37,8 @@ class Error:
     @classmethod
     def _describe(cls) -> Schema:
         props: tuple[Prop, ...] = (
-            Prop("id", "id", STRING, required=True),
-            Prop("message", "message", STRING, required=True),
+            Prop("id", "id", text(1), required=True),
+            Prop("message", "message", text(1), required=True),
             Prop("request_id", "request_id", STRING),
         )
         return Schema(props, extra=True)
