@@ -163,3 +163,24 @@ def test_openapi_generator_go_client_builds_with_default_options(tmp_path: Path)
     _run(["go", "build", "./..."], out)
     constants = (out / "model_kafka_acl_permission.go").read_text()
     assert 'KafkaAdmin KafkaAclPermission = "admin"' in constants
+
+
+def test_the_readme_generation_commands_work(tmp_path: Path) -> None:
+    """The README's block for other languages, run as written in an empty folder."""
+    import re
+    import sys
+
+    if shutil.which("npx") is None or shutil.which("go") is None:
+        _missing("Node (npx) and Go")
+    readme = (ROOT / "README.md").read_text()
+    (block,) = [
+        b for b in re.findall(r"```bash\n(.*?)```", readme, re.S) if b.startswith("dodb spec")
+    ]
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    _run(["bash", "-euo", "pipefail", "-c", block], tmp_path, env)
+    assert (tmp_path / "openapi.yaml").read_bytes() == SPEC.read_bytes()
+    assert "export const databasesAddUser" in (tmp_path / "dodb-client" / "sdk.gen.ts").read_text()
+    assert "DatabaseUserCreate" in (tmp_path / "dodb-schema.d.ts").read_text()
+    go = (tmp_path / "dodbclient.gen.go").read_text()
+    assert go.startswith("// Package dodbclient") or "package dodbclient" in go
+    assert 'KafkaAdmin          KafkaAclPermission = "admin"' in go

@@ -33,6 +33,7 @@ NOT_RUN = {
     "bash scripts/demo.sh": "the README's main command: run by CI's fresh clone, not from inside the suite",
     "pip install .": "installs into the environment the tests run in",
     "DIGITALOCEAN_TOKEN=... .venv/bin/python -m tests.support.record": "needs a real token and cluster",
+    "dodb spec > openapi.yaml": "run by tests/test_interop.py, with the Node and Go tool chains",
 }
 
 
