@@ -109,10 +109,12 @@ class DeadlineTransport(httpx.HTTPTransport):
     """
 
     def __init__(self, *, trust_env: bool) -> None:
-        super().__init__(trust_env=trust_env)
+        # One TLS context (loading the CA bundle is most of a client's construction).
+        context = httpx.create_ssl_context(trust_env=trust_env)
+        super().__init__(verify=context, trust_env=trust_env)
         self._pool.close()
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=trust_env),
+            ssl_context=context,
             max_connections=100,
             max_keepalive_connections=20,
             keepalive_expiry=5.0,
