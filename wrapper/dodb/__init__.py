@@ -43,6 +43,10 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from dodb_api.models import (
+        DatabaseCluster,
+        DatabaseClusterStatus,
+        DatabaseConnection,
+        DatabaseEngine,
         DatabaseUser,
         KafkaAcl,
         KafkaAclPermission,
@@ -58,12 +62,19 @@ if TYPE_CHECKING:
     from dodb_api.types import Secret
 
     from ._async_client import AsyncClient
+    from ._provision import Credentials, Ensured, NoPasswordError
 
 # Loaded on first access, so that `import dodb` and building a client stay cheap:
 # the async stack and the generated layer come when used. The models are the
 # generated ones (see codegen/templates/model.py.jinja): every name that
 # `dodb_api.models` exports is one of dodb's too.
-_LAZY = {"AsyncClient": "dodb._async_client", "Secret": "dodb_api.types"}
+_LAZY = {
+    "AsyncClient": "dodb._async_client",
+    "Secret": "dodb_api.types",
+    "Credentials": "dodb._provision",
+    "Ensured": "dodb._provision",
+    "NoPasswordError": "dodb._provision",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -100,8 +111,14 @@ __all__ = [
     "ClientStats",
     "ConfigurationError",
     "ConflictError",
+    "Credentials",
+    "DatabaseCluster",
+    "DatabaseClusterStatus",
+    "DatabaseConnection",
+    "DatabaseEngine",
     "DatabaseUser",
     "DodbError",
+    "Ensured",
     "InternalServerError",
     "InvalidInputError",
     "KafkaAcl",
@@ -110,6 +127,7 @@ __all__ = [
     "MongoUserSettings",
     "MysqlAuthPlugin",
     "MysqlSettings",
+    "NoPasswordError",
     "NotFoundError",
     "OpenSearchAcl",
     "OpenSearchAclPermission",

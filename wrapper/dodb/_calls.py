@@ -17,8 +17,12 @@ from typing import IO, Any, Final, Generic, Literal, TypeAlias, TypedDict, TypeV
 
 import attrs
 
+from dodb_api.api import database_clusters as cluster_ops
 from dodb_api.api import database_users as ops
 from dodb_api.models import (
+    DatabaseCluster,
+    DatabaseClusterEnvelope,
+    DatabaseClusterList,
     DatabaseUser,
     DatabaseUserEnvelope,
     DatabaseUserList,
@@ -136,6 +140,14 @@ def _one_user(data: Any) -> DatabaseUser:
 
 def _many_users(data: Any) -> list[DatabaseUser]:
     return list(DatabaseUserList.from_dict(_json_object(data)).users)
+
+
+def _one_cluster(data: Any) -> DatabaseCluster:
+    return DatabaseClusterEnvelope.from_dict(_json_object(data)).database
+
+
+def _many_clusters(data: Any) -> list[DatabaseCluster]:
+    return list(DatabaseClusterList.from_dict(_json_object(data)).databases)
 
 
 def _about(name: object, parse: Callable[[Any], T]) -> Callable[[Any], T]:
@@ -342,6 +354,14 @@ def update_user(
     return _request(op, (cluster, username), _one_user, body, typed=True)
 
 
+def update_user_settings(
+    cluster: object, username: object, settings: Mapping[str, Any]
+) -> Call[DatabaseUser]:
+    """An update with settings already in the body's shape (`ensure` builds them)."""
+    op = ops.databases_update_user
+    return _request(op, (cluster, username), _one_user, {"settings": dict(settings)}, typed=True)
+
+
 def delete_user(cluster: object, username: object) -> Call[None]:
     return delete_user_raw(cluster, username)
 
@@ -354,3 +374,22 @@ def reset_auth(
     options = {"mysql_auth_plugin": mysql_auth_plugin}
     body = build_body("reset_auth", op.body, options, {})
     return _request(op, (cluster, username), _one_user, body, typed=True)
+
+
+# Clusters, as far as their users need them ------------------------------------------
+
+
+def list_clusters() -> Call[list[DatabaseCluster]]:
+    return _request(cluster_ops.databases_list_clusters, (), _many_clusters)
+
+
+def get_cluster(cluster: object) -> Call[DatabaseCluster]:
+    return _request(cluster_ops.databases_get_cluster, (cluster,), _one_cluster)
+
+
+def list_clusters_raw() -> Call[JSONObject]:
+    return _request(cluster_ops.databases_list_clusters, (), _json_object)
+
+
+def get_cluster_raw(cluster: object) -> Call[JSONObject]:
+    return _request(cluster_ops.databases_get_cluster, (cluster,), _json_object)

@@ -1,5 +1,11 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .database_cluster import DatabaseCluster
+from .database_cluster_envelope import DatabaseClusterEnvelope
+from .database_cluster_list import DatabaseClusterList
+from .database_cluster_status import DatabaseClusterStatus
+from .database_connection import DatabaseConnection
+from .database_engine import DatabaseEngine
 from .database_user import DatabaseUser
 from .database_user_create import DatabaseUserCreate
 from .database_user_envelope import DatabaseUserEnvelope
@@ -19,6 +25,12 @@ from .user_role import UserRole
 from .user_settings import UserSettings
 
 __all__ = (
+    "DatabaseCluster",
+    "DatabaseClusterEnvelope",
+    "DatabaseClusterList",
+    "DatabaseClusterStatus",
+    "DatabaseConnection",
+    "DatabaseEngine",
     "DatabaseUser",
     "DatabaseUserCreate",
     "DatabaseUserEnvelope",

@@ -7,6 +7,7 @@ from operator import attrgetter
 from typing import Any
 
 from dodb_api.models import (
+    DatabaseEngine,
     DatabaseUserEnvelope,
     DatabaseUserList,
     KafkaAclPermission,
@@ -32,28 +33,28 @@ def _demo_calls(ids: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
         (
             "add_user",
             {
-                "database_cluster_uuid": ids["mysql"],
+                "database_cluster_uuid": ids[DatabaseEngine.MYSQL],
                 "body": {"name": "app-02", "mysql_settings": mysql_plugin},
             },
         ),
         (
             "add_user",
             {
-                "database_cluster_uuid": ids["pg"],
+                "database_cluster_uuid": ids[DatabaseEngine.PG],
                 "body": {"name": "app-02", "settings": {"pg_allow_replication": True}},
             },
         ),
         (
             "add_user",
             {
-                "database_cluster_uuid": ids["kafka"],
+                "database_cluster_uuid": ids[DatabaseEngine.KAFKA],
                 "body": {"name": "app-03", "settings": {"acl": kafka_acl}},
             },
         ),
         (
             "users.add",
             {
-                "cluster": ids["opensearch"],
+                "cluster": ids[DatabaseEngine.OPENSEARCH],
                 "name": "app-04",
                 "opensearch_acls": [("logs-*", OpenSearchAclPermission.READ.value)],
             },
@@ -61,21 +62,21 @@ def _demo_calls(ids: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
         (
             "add_user",
             {
-                "database_cluster_uuid": ids["mongodb"],
+                "database_cluster_uuid": ids[DatabaseEngine.MONGODB],
                 "body": {"name": "app-05", "settings": {"mongo_user_settings": mongo}},
             },
         ),
-        ("users.add", {"cluster": ids["mongodb"], "name": "app-06", "readonly": True}),
+        ("users.add", {"cluster": ids[DatabaseEngine.MONGODB], "name": "app-06", "readonly": True}),
         (
             "users.reset_auth",
             {
-                "cluster": ids["mysql"],
+                "cluster": ids[DatabaseEngine.MYSQL],
                 "name": "app-02",
                 "mysql_auth_plugin": MysqlAuthPlugin.CACHING_SHA2_PASSWORD.value,
             },
         ),
         ("add_user", {"database_cluster_uuid": "ab7bb7a", "body": {"name": "app-01"}}),
-        ("users.list", {"cluster": ids["valkey"]}),
+        ("users.list", {"cluster": ids[DatabaseEngine.VALKEY]}),
     ]
 
 

@@ -16,25 +16,29 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from dodb_api.api import database_clusters as cluster_ops
 from dodb_api.api import database_users as ops
-from dodb_api.models import DatabaseUser, KafkaAcl, KafkaAclPermission
+from dodb_api.models import DatabaseConnection, DatabaseUser, KafkaAcl, KafkaAclPermission
 from dodb_api.types import SECRET, EnumReader, schema_of
 from dodb_api.types import Operation as SpecOperation
 
 from .._spec import credentials_scope, operation_scopes
 from ._faults import ConnectionDropped, FaultPlan, Faults
 from ._ratelimit import RateLimiter, Verdict
-from ._state import ApiError, Store
+from ._state import MONGODB, ApiError, Store
 
 CREDENTIALS_SCOPE: Final = credentials_scope()
 _NEEDED: Final = operation_scopes()
 """Each operation's scope, and the one that shows credentials: the spec's `security`."""
 ALL_SCOPES: Final = frozenset({CREDENTIALS_SCOPE}.union(*_NEEDED.values()))
-_LIST_CLUSTERS_SCOPE: Final = _NEEDED[ops.databases_list_users.name]
 _SECRET_FIELDS: Final = frozenset(
-    prop.name for prop in schema_of(DatabaseUser).props if prop.reader is SECRET
+    prop.name
+    for model in (DatabaseUser, DatabaseConnection)
+    for prop in schema_of(model).props
+    if prop.reader is SECRET
 )
-"""The properties the spec marks as credentials (`format: password`)."""
+"""The properties the spec marks as credentials (`format: password`): a user's
+password and key, a cluster connection's password and URI."""
 
 Operation = Callable[..., tuple[int, Any]]
 """(store, the path's values in the spec's order, body) -> (status, payload)."""
@@ -78,7 +82,7 @@ def _realistic(
     for user in users:
         if one_user_read and faults.get_omits_settings:
             user.pop("settings", None)
-        if faults.blank_mongo_password and read and engine == "mongodb" and "password" in user:
+        if faults.blank_mongo_password and read and engine == MONGODB and "password" in user:
             user["password"] = ""
         settings = user.get("settings")
         if faults.normalise and isinstance(settings, dict):
@@ -243,6 +247,10 @@ def _list_clusters(store: Store, body: Any) -> tuple[int, Any]:
     return 200, {"databases": store.list_clusters()}
 
 
+def _get_cluster(store: Store, cluster: str, body: Any) -> tuple[int, Any]:
+    return 200, {"database": store.get_cluster(cluster)}
+
+
 def _list_users(store: Store, cluster: str, body: Any) -> tuple[int, Any]:
     return 200, {"users": store.list_users(cluster)}
 
@@ -269,6 +277,8 @@ def _reset_auth(store: Store, cluster: str, name: str, body: Any) -> tuple[int, 
 
 
 _HANDLERS: Final[dict[SpecOperation, Operation]] = {
+    cluster_ops.databases_list_clusters: _list_clusters,
+    cluster_ops.databases_get_cluster: _get_cluster,
     ops.databases_list_users: _list_users,
     ops.databases_add_user: _add_user,
     ops.databases_get_user: _get_user,
@@ -294,8 +304,6 @@ def build_app(gate: Gate) -> Starlette:
         route(op.path, op.method, _NEEDED[op.name], op.path_params, handler)
         for op, handler in _HANDLERS.items()
     ]
-    # Not one of the user operations; the official clients' cluster listing.
-    routes.append(route("/v2/databases", "GET", _LIST_CLUSTERS_SCOPE, (), _list_clusters))
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 404

@@ -19,11 +19,13 @@ import string
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
 from dodb_api.models import (
+    DatabaseClusterStatus,
+    DatabaseEngine,
     DatabaseUser,
     DatabaseUserCreate,
     DatabaseUserResetAuth,
@@ -36,7 +38,16 @@ from dodb_api.models import (
 )
 from dodb_api.types import Model, SchemaError, schema_of
 
-ENGINES: Final = ("pg", "mysql", "valkey", "mongodb", "kafka", "opensearch")
+PG, MYSQL, VALKEY, MONGODB, KAFKA, OPENSEARCH = (
+    DatabaseEngine.PG,
+    DatabaseEngine.MYSQL,
+    DatabaseEngine.VALKEY,
+    DatabaseEngine.MONGODB,
+    DatabaseEngine.KAFKA,
+    DatabaseEngine.OPENSEARCH,
+)
+ENGINES: Final = tuple(e.value for e in (PG, MYSQL, VALKEY, MONGODB, KAFKA, OPENSEARCH))
+"""The engines the emulator models (of the spec's DatabaseEngine)."""
 _PASSWORD_ALPHABET: Final = string.ascii_lowercase + string.digits
 # The emulator's own rule for names (the API's exact rule is not published).
 _NAME: Final = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}")
@@ -49,13 +60,13 @@ _MONGO_DEFAULT_DATABASES: Final = tuple(
 )
 """The databases the server gives a MongoDB user when none are chosen (the spec's
 `x-dodb-server-default`: every database)."""
-_ENGINE_OF_FIELD: Final = {"mysql_settings": "mysql", "readonly": "mongodb"}
+_ENGINE_OF_FIELD: Final = {"mysql_settings": MYSQL, "readonly": MONGODB}
 """Request fields that only one engine accepts."""
 _ENGINE_OF_SETTING: Final = {
-    "pg_allow_replication": "pg",
-    "acl": "kafka",
-    "opensearch_acl": "opensearch",
-    "mongo_user_settings": "mongodb",
+    "pg_allow_replication": PG,
+    "acl": KAFKA,
+    "opensearch_acl": OPENSEARCH,
+    "mongo_user_settings": MONGODB,
 }
 """Settings that only one engine accepts. A setting the spec adds later, with no
 rule here yet, is accepted on every engine and kept as sent."""
@@ -110,7 +121,7 @@ def _stable_id(engine: str) -> str:
 
 
 SEEDED_CLUSTERS: Final = (
-    ClusterSpec("ab7bb7a", "reference-page-pg", "pg"),
+    ClusterSpec("ab7bb7a", "reference-page-pg", PG),
     *(ClusterSpec(_stable_id(e), f"emulator-{e}", e) for e in ENGINES),
 )
 """One cluster per engine with stable ids, plus the reference page's `ab7bb7a` (PostgreSQL)."""
@@ -159,23 +170,37 @@ class Store:
             raise ValueError(f"cluster id {spec.id!r} is declared twice")
         cluster = Cluster(spec)
         self.clusters[spec.id] = cluster
-        if spec.engine != "valkey":
+        if spec.engine != VALKEY:
             primary = UserRole.PRIMARY.value
             cluster.users["doadmin"] = self._new_user(spec.engine, "doadmin", primary, {})
 
     # Reading ---------------------------------------------------------------
 
     def list_clusters(self) -> list[dict[str, Any]]:
-        return [
-            {"id": c.spec.id, "name": c.spec.name, "engine": c.spec.engine, "status": "online"}
-            for c in self.clusters.values()
-        ]
+        return [self._describe(c) for c in self.clusters.values()]
+
+    def get_cluster(self, cluster_id: str) -> dict[str, Any]:
+        return self._describe(self._cluster(cluster_id, users=False))
+
+    def _describe(self, cluster: Cluster) -> dict[str, Any]:
+        spec = cluster.spec
+        admin = cluster.users.get("doadmin")
+        password = admin["password"] if admin else new_password()
+        return {
+            "id": spec.id,
+            "name": spec.name,
+            "engine": spec.engine,
+            "version": _VERSIONS[DatabaseEngine(spec.engine)],
+            "status": DatabaseClusterStatus.ONLINE.value,
+            "connection": connection(spec, password, private=False),
+            "private_connection": connection(spec, password, private=True),
+        }
 
     def _cluster(self, cluster_id: str, *, users: bool = True) -> Cluster:
         cluster = self.clusters.get(cluster_id)
         if cluster is None:
             raise not_found()
-        if users and cluster.spec.engine == "valkey":
+        if users and cluster.spec.engine == VALKEY:
             raise unprocessable("User management is not supported for Valkey/Redis clusters.")
         return cluster
 
@@ -280,13 +305,77 @@ class Store:
         self, engine: str, name: str, role: str, settings: dict[str, Any]
     ) -> dict[str, Any]:
         user: dict[str, Any] = {"name": name, "role": role, "password": new_password()}
-        if engine == "mysql":
+        if engine == MYSQL:
             user["mysql_settings"] = {"auth_plugin": MYSQL_DEFAULT_PLUGIN}
-        if engine == "kafka":
+        if engine == KAFKA:
             user["access_cert"], user["access_key"] = self._make_cert(name)
         if settings:
             user["settings"] = settings
         return user
+
+
+# How each engine is reached ---------------------------------------------------------
+
+
+class Endpoint(NamedTuple):
+    scheme: str | None
+    """The URI scheme the engine's own clients take (None: no URI, Kafka)."""
+    port: int
+    database: str
+    query: str
+    admin: str
+    in_uri_port: bool = True
+
+
+_ENDPOINTS: Final = {
+    PG: Endpoint("postgresql", 25060, "defaultdb", "sslmode=require", "doadmin"),
+    # MySQL clients take the engine slug itself as their URI scheme.
+    MYSQL: Endpoint(f"{MYSQL}", 25060, "defaultdb", "ssl-mode=REQUIRED", "doadmin"),
+    # An SRV record names the replica set's hosts: the URI carries no port. Users
+    # authenticate against MongoDB's admin database (the spec's server default).
+    MONGODB: Endpoint(
+        "mongodb+srv",
+        27017,
+        _MONGO_DEFAULT_DATABASES[0],
+        f"tls=true&authSource={_MONGO_DEFAULT_DATABASES[0]}",
+        "doadmin",
+        in_uri_port=False,
+    ),
+    KAFKA: Endpoint(None, 25073, "", "", "doadmin"),
+    OPENSEARCH: Endpoint("https", 25060, "", "", "doadmin"),
+    VALKEY: Endpoint("rediss", 25061, "", "", "default"),
+}
+"""DigitalOcean's ports and connection-string forms per engine (its documentation),
+as the emulator serves them. Hosts lie under the reserved `.invalid` domain."""
+_VERSIONS: Final = {
+    PG: "16",
+    MYSQL: "8",
+    MONGODB: "7.0",
+    KAFKA: "3.7",
+    OPENSEARCH: "2",
+    VALKEY: "8",
+}
+
+
+def connection(spec: ClusterSpec, password: str, *, private: bool) -> dict[str, Any]:
+    """The connection details of a cluster, as its default user."""
+    end = _ENDPOINTS[DatabaseEngine(spec.engine)]
+    slug = re.sub(r"[^a-z0-9-]", "-", spec.name.lower())
+    host = f"{'private-' if private else ''}{slug}-do-user-0.db.invalid"
+    details: dict[str, Any] = {
+        "database": end.database,
+        "host": host,
+        "port": end.port,
+        "user": end.admin,
+        "password": password,
+        "ssl": True,
+    }
+    if end.scheme is not None:
+        where = f"{host}:{end.port}" if end.in_uri_port else host
+        path = f"/{end.database}" if end.database else ""
+        query = f"?{end.query}" if end.query else ""
+        details["uri"] = f"{end.scheme}://{end.admin}:{password}@{where}{path}{query}"
+    return details
 
 
 # Validation helpers -------------------------------------------------------------

@@ -1,6 +1,14 @@
 """One class per API resource, sync and async."""
 
+from ._clusters import AsyncDatabaseClusters, DatabaseClusters
 from ._databases import AsyncDatabases, Databases
 from ._users import AsyncDatabaseUsers, DatabaseUsers
 
-__all__ = ["AsyncDatabaseUsers", "AsyncDatabases", "DatabaseUsers", "Databases"]
+__all__ = [
+    "AsyncDatabaseClusters",
+    "AsyncDatabaseUsers",
+    "AsyncDatabases",
+    "DatabaseClusters",
+    "DatabaseUsers",
+    "Databases",
+]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .. import _calls as calls
 from .._calls import Body, JSONObject
+from ._clusters import AsyncDatabaseClusters, DatabaseClusters
 from ._senders import AsyncSender, Sender
 from ._users import AsyncDatabaseUsers, DatabaseUsers
 
@@ -19,6 +20,16 @@ class Databases:
         self._client = client
         self.users = DatabaseUsers(client)
         """The typed calls: `client.databases.users.add(...)` and so on."""
+        self.clusters = DatabaseClusters(client)
+        """The clusters, typed: `client.databases.clusters.get(id)`."""
+
+    def list_clusters(self) -> JSONObject:
+        """GET the account's clusters: `{"databases": [...]}`."""
+        return self._client._send(calls.list_clusters_raw())
+
+    def get_cluster(self, database_cluster_uuid: str) -> JSONObject:
+        """GET one cluster: `{"database": {...}}`, with its connection details."""
+        return self._client._send(calls.get_cluster_raw(database_cluster_uuid))
 
     def list_users(self, database_cluster_uuid: str) -> JSONObject:
         """GET the cluster's users: `{"users": [...]}`."""
@@ -51,6 +62,15 @@ class AsyncDatabases:
     def __init__(self, client: AsyncSender) -> None:
         self._client = client
         self.users = AsyncDatabaseUsers(client)
+        self.clusters = AsyncDatabaseClusters(client)
+
+    async def list_clusters(self) -> JSONObject:
+        """GET the account's clusters: `{"databases": [...]}`."""
+        return await self._client._send(calls.list_clusters_raw())
+
+    async def get_cluster(self, database_cluster_uuid: str) -> JSONObject:
+        """GET one cluster: `{"database": {...}}`."""
+        return await self._client._send(calls.get_cluster_raw(database_cluster_uuid))
         """The typed calls: `await client.databases.users.add(...)` and so on."""
 
     async def list_users(self, database_cluster_uuid: str) -> JSONObject:

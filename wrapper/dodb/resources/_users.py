@@ -7,8 +7,10 @@ from typing import Unpack
 from dodb_api.models import DatabaseUser, MysqlAuthPlugin
 
 from .. import _calls as calls
+from .. import _provision as provision
 from .._calls import AddOptions, SettingsOptions
-from ._senders import AsyncSender, Sender
+from .._provision import Credentials, Ensured
+from ._senders import AsyncSender, Sender, drive, drive_async
 
 
 class DatabaseUsers:
@@ -55,6 +57,30 @@ class DatabaseUsers:
         call = calls.reset_auth(cluster, name, mysql_auth_plugin=mysql_auth_plugin)
         return self._client._send(call)
 
+    def ensure(self, cluster: str, name: str, **options: Unpack[AddOptions]) -> Ensured:
+        """Make the user exist with exactly these options, and say what that took.
+
+        Creates it if absent; otherwise changes what differs (settings by an update,
+        the MySQL plugin by reset_auth, which also gives a new password) or leaves it
+        alone. `Ensured.action` is "created", "changed" or "unchanged". Settings not
+        given are cleared (replication off, no ACLs); a MongoDB role cannot change.
+        """
+        ensured: Ensured = drive(self._client, provision.ensure_flow(cluster, name, options))
+        return ensured
+
+    def credentials(self, cluster: str, name: str, *, private: bool = False) -> Credentials:
+        """What an app needs to connect as the user (a URI, or URL and basic auth for
+        OpenSearch, or bootstrap address and client certificate for Kafka). `private`:
+        the cluster's address inside its VPC."""
+        flow = provision.credentials_flow(cluster, name, private=private)
+        found: Credentials = drive(self._client, flow)
+        return found
+
+    def rotate(self, cluster: str, name: str) -> Credentials:
+        """A new password (reset_auth), and the credentials that use it."""
+        found: Credentials = drive(self._client, provision.rotate_flow(cluster, name))
+        return found
+
 
 class AsyncDatabaseUsers:
     """The users of managed database clusters; every call is awaited."""
@@ -90,3 +116,20 @@ class AsyncDatabaseUsers:
         """Give the user a new password; see `DatabaseUsers.reset_auth`."""
         call = calls.reset_auth(cluster, name, mysql_auth_plugin=mysql_auth_plugin)
         return await self._client._send(call)
+
+    async def ensure(self, cluster: str, name: str, **options: Unpack[AddOptions]) -> Ensured:
+        """Make the user exist with exactly these options; see `DatabaseUsers.ensure`."""
+        flow = provision.ensure_flow(cluster, name, options)
+        ensured: Ensured = await drive_async(self._client, flow)
+        return ensured
+
+    async def credentials(self, cluster: str, name: str, *, private: bool = False) -> Credentials:
+        """What an app needs to connect as the user; see `DatabaseUsers.credentials`."""
+        flow = provision.credentials_flow(cluster, name, private=private)
+        found: Credentials = await drive_async(self._client, flow)
+        return found
+
+    async def rotate(self, cluster: str, name: str) -> Credentials:
+        """A new password, and the credentials that use it."""
+        found: Credentials = await drive_async(self._client, provision.rotate_flow(cluster, name))
+        return found

@@ -1,0 +1,14 @@
+"""List the database clusters of the account"""
+
+from ...models.database_cluster_list import DatabaseClusterList
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_list_clusters",
+    method="GET",
+    path="/v2/databases",
+    path_params=(),
+    success=200,
+    body=None,
+    result=DatabaseClusterList,
+)

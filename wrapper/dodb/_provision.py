@@ -1,0 +1,347 @@
+"""From a user to a working connection: ensure, credentials, rotation and apply's plan.
+
+Each is a flow: a generator that yields the `Call`s to make and is sent their
+results (or has their errors thrown in), and returns what it decided. The sync
+and async resources only carry the calls out, as the clients do for the retry
+plan; every decision is here, once. Each call keeps its own retries and its
+reconciling of unsure attempts, so a flow is as safe under faults as `add`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterable, Mapping
+from enum import StrEnum
+from typing import Any, Final, Literal
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import attrs
+
+from dodb_api.models import (
+    DatabaseCluster,
+    DatabaseConnection,
+    DatabaseEngine,
+    DatabaseUser,
+    DatabaseUserCreate,
+    UserRole,
+    UserSettings,
+)
+from dodb_api.types import (
+    BOOLEAN,
+    ArrayReader,
+    ModelReader,
+    Prop,
+    Secret,
+    schema_of,
+)
+
+from . import _calls as calls
+from ._calls import AddOptions, Call
+from ._config import READ_LAG
+from ._errors import DodbError, InvalidInputError, UnprocessableEntityError
+from ._matching import contradicts
+from ._options import BY_NAME, build_body
+
+Action = Literal["created", "changed", "unchanged"]
+
+
+@attrs.frozen
+class Wait:
+    """A flow's pause before its next call (for a user the API shows only after a lag)."""
+
+    seconds: float
+
+
+Flow = Generator["Call[Any] | Wait", Any, Any]
+
+_SETTINGS: Final = attrs.fields(DatabaseUserCreate).settings.name
+_MYSQL: Final = attrs.fields(DatabaseUserCreate).mysql_settings.name
+_SERVER_DEFAULT: Final = "x-dodb-server-default"
+_UNCHANGEABLE: Final = ("mongo_role",)
+"""Options the API refuses to change once the user exists (a MongoDB user's role)."""
+
+
+@attrs.frozen
+class Ensured:
+    """What `users.ensure` did, and the user as it now is."""
+
+    action: Action
+    user: DatabaseUser
+    changed: tuple[str, ...] = ()
+    """The options that differed (empty unless `action` is "changed")."""
+
+
+class NoPasswordError(DodbError):
+    """The API did not return the user's password, so no credentials can be built."""
+
+
+# Comparing what is asked with what is ------------------------------------------------
+
+
+def _unset(value: Any) -> bool:
+    return value is None or value is False or value == "" or value == [] or value == {}
+
+
+def _same(wanted: Any, found: Any, prop: Prop | None) -> bool:
+    """Whether a setting as found is the setting as wanted; absent ones compare as unset
+    and as the server's default (the spec's `x-dodb-server-default`)."""
+    default = prop.extensions.get(_SERVER_DEFAULT) if prop is not None else None
+    if _unset(wanted):
+        return _unset(found) or (default is not None and not contradicts(default, found))
+    if _unset(found):
+        return default is not None and not contradicts(wanted, default)
+    reader = prop.reader if prop is not None else None
+    if isinstance(reader, ModelReader) and isinstance(wanted, Mapping):
+        if not isinstance(found, Mapping):
+            return False
+        props = schema_of(reader.model).by_name
+        return all(_same(wanted.get(k), found.get(k), props.get(k)) for k in wanted)
+    if isinstance(reader, ArrayReader) and isinstance(found, list):
+        return len(wanted) == len(found) and not contradicts(wanted, found, reader)
+    return not contradicts(wanted, found, reader)
+
+
+def _settings_to_send(
+    wanted: Mapping[str, Any], found: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[str]]:
+    """The settings an update must send for the user to have exactly `wanted`, and the
+    settings that differ. A setting the user has but was not asked for is cleared:
+    a boolean to false, a list to empty; one the API cannot clear (an object, such
+    as MongoDB's) is left as it is."""
+    props = schema_of(UserSettings).by_name
+    send = dict(wanted)
+    differing = []
+    for key in sorted(set(wanted) | set(found)):
+        prop = props.get(key)
+        if _same(wanted.get(key), found.get(key), prop):
+            continue
+        if key not in wanted:
+            reader = prop.reader if prop is not None else None
+            if reader is BOOLEAN:
+                send[key] = False
+            elif isinstance(reader, ArrayReader):
+                send[key] = []
+            else:
+                continue
+        differing.append(key)
+    return send, differing
+
+
+def _option_of(place: tuple[str, ...]) -> str:
+    """The keyword of an option at a place of the body, for messages."""
+    for option in BY_NAME.values():
+        if option.path[: len(place)] == place:
+            return option.name
+    return ".".join(place)
+
+
+def plan_user(
+    cluster: str, name: str, found: DatabaseUser | None, options: AddOptions
+) -> tuple[Action, list[Call[DatabaseUser]], tuple[str, ...]]:
+    """The calls that make `name` exist with exactly `options`, given the user as found."""
+    wanted = build_body("add", DatabaseUserCreate, dict(options), {"name": name})
+    if found is None:
+        return "created", [calls.add_user(cluster, name, **options)], ()
+    if found.role is UserRole.PRIMARY:
+        raise InvalidInputError(f"{name!r} is the cluster's primary user: it is not managed here")
+    current = found.to_dict()
+    for option in _UNCHANGEABLE:
+        path = BY_NAME[option].path
+        asked, has = _at(wanted, path), _at(current, path)
+        if not _unset(asked) and not _unset(has) and contradicts(asked, has):
+            raise InvalidInputError(
+                f"{option} of {name!r} cannot change once the user exists (it is {has!r}, "
+                f"asked {asked!r}): the API refuses it; delete the user and add it again"
+            )
+    steps: list[Call[DatabaseUser]] = []
+    send, differing = _settings_to_send(wanted.get(_SETTINGS, {}), current.get(_SETTINGS) or {})
+    changed = [_option_of((_SETTINGS, key)) for key in differing]
+    if differing:
+        steps.append(calls.update_user_settings(cluster, name, send))
+    plugin = _at(wanted, BY_NAME["mysql_auth_plugin"].path)
+    has_plugin = _at(current, BY_NAME["mysql_auth_plugin"].path)
+    if plugin is not None and has_plugin is not None and contradicts(plugin, has_plugin):
+        steps.append(calls.reset_auth(cluster, name, mysql_auth_plugin=plugin))
+        changed.append("mysql_auth_plugin")
+    return ("changed" if steps else "unchanged"), steps, tuple(changed)
+
+
+def _at(body: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = body
+    for key in path:
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(key)
+    return value
+
+
+def _find(users: Iterable[DatabaseUser], name: str) -> DatabaseUser | None:
+    return next((u for u in users if u.name == name), None)
+
+
+# The flows ------------------------------------------------------------------------------
+
+
+def ensure_flow(cluster: str, name: str, options: AddOptions) -> Flow:
+    """List the cluster's users (a list carries settings, where a GET may not), then
+    create, change or leave the user. An add refused because the user already exists
+    (a list that did not show it yet) is followed by a read and a change if needed."""
+    found = _find((yield calls.list_users(cluster)), name)
+    action, steps, changed = plan_user(cluster, name, found, options)
+    user = found
+    for step in steps:
+        try:
+            user = yield step
+        except UnprocessableEntityError as refused:
+            if action != "created":
+                raise
+            found = yield from _look_up(cluster, name)
+            if found is None:
+                raise refused from None
+            action, more, changed = plan_user(cluster, name, found, options)
+            user = found
+            for extra in more:
+                user = yield extra
+    assert user is not None
+    return Ensured(action, user, changed)
+
+
+def _look_up(cluster: str, name: str) -> Generator[Call[Any] | Wait, Any, DatabaseUser | None]:
+    """The user, listed again for up to READ_LAG seconds while the API does not show it
+    yet (a list, because a GET may leave the settings out)."""
+    waited, pause = 0.0, 0.25
+    while True:
+        found = _find((yield calls.list_users(cluster)), name)
+        if found is not None or waited >= READ_LAG:
+            return found
+        yield Wait(pause)
+        waited, pause = waited + pause, pause * 2
+
+
+def credentials_flow(cluster: str, name: str, *, private: bool) -> Flow:
+    """Read the cluster's connection and the user; put them together."""
+    database: DatabaseCluster = yield calls.get_cluster(cluster)
+    user: DatabaseUser = yield calls.get_user(cluster, name)
+    return credentials_of(database, user, private=private)
+
+
+def rotate_flow(cluster: str, name: str) -> Flow:
+    """A new password (reset_auth), then the credentials with it. The password is the
+    reset's answer: a later read may leave it out (MongoDB's reads blank it)."""
+    user: DatabaseUser = yield calls.reset_auth(cluster, name)
+    database: DatabaseCluster = yield calls.get_cluster(cluster)
+    return credentials_of(database, user, private=False)
+
+
+# Credentials ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Credentials:
+    """What an app needs to connect as one user. Secrets stay `Secret`s.
+
+    PostgreSQL, MySQL and MongoDB: `uri`, in the form each engine's clients take.
+    OpenSearch: `url` (https, without credentials) with `user` and `password`
+    for basic auth. Kafka: `bootstrap` (host:port) with the client certificate
+    `access_cert` and its key `access_key`.
+    """
+
+    engine: DatabaseEngine
+    user: str
+    host: str
+    port: int | None
+    database: str | None
+    ssl: bool
+    password: Secret | None = None
+    uri: Secret | None = None
+    url: str | None = None
+    bootstrap: str | None = None
+    access_cert: str | None = None
+    access_key: Secret | None = None
+
+    def to_dict(self, *, reveal: bool = False) -> dict[str, Any]:
+        """Plain JSON; secrets masked unless `reveal`."""
+        out: dict[str, Any] = {}
+        for field in attrs.fields(Credentials):
+            value = getattr(self, field.name)
+            if value is None:
+                continue
+            if isinstance(value, Secret):
+                value = value.reveal() if reveal else str(value)
+            elif isinstance(value, StrEnum):
+                value = value.value
+            out[field.name] = value
+        return out
+
+    def to_env(self, *, reveal: bool = False) -> dict[str, str]:
+        """The same as environment variables: DATABASE_URL, DATABASE_USER,
+        DATABASE_PASSWORD, DATABASE_HOST, DATABASE_PORT, DATABASE_NAME, ..."""
+        return {
+            _ENV_NAMES.get(key, f"DATABASE_{key.upper()}"): (
+                "true" if v is True else "false" if v is False else str(v)
+            )
+            for key, v in self.to_dict(reveal=reveal).items()
+        }
+
+
+_ENV_NAMES: Final = {
+    "uri": "DATABASE_URL",
+    "database": "DATABASE_NAME",
+    "url": "DATABASE_HTTPS_URL",
+}
+"""Where an environment variable has a common name, it is used."""
+
+
+def _connection(database: DatabaseCluster, private: bool) -> DatabaseConnection:
+    where = database.private_connection if private else database.connection
+    if where is None or not where.host:
+        kind = "private connection" if private else "connection"
+        raise DodbError(f"the API sent no {kind} details for cluster {database.id!r}")
+    return where
+
+
+def _with_user(uri: str, user: str, password: str) -> str:
+    """The cluster's connection string as this user: name and password percent-encoded."""
+    parts = urlsplit(uri)
+    host = parts.netloc.rpartition("@")[2]
+    login = f"{quote(user, safe='')}:{quote(password, safe='')}@{host}"
+    return urlunsplit((parts.scheme, login, parts.path, parts.query, parts.fragment))
+
+
+def credentials_of(database: DatabaseCluster, user: DatabaseUser, *, private: bool) -> Credentials:
+    """The credentials of `user` on `database`, from the cluster's connection details."""
+    engine = DatabaseEngine(database.engine)
+    where = _connection(database, private)
+    password = user.password.reveal() if user.password else ""
+    base = Credentials(
+        engine=engine,
+        user=user.name,
+        host=where.host or "",
+        port=where.port,
+        database=where.database or None,
+        ssl=bool(where.ssl),
+    )
+    if engine is DatabaseEngine.KAFKA:
+        if not user.access_cert or not user.access_key:
+            raise NoPasswordError(
+                f"the API did not return {user.name!r}'s client certificate and key: the "
+                "token needs the database:view_credentials scope"
+            )
+        return attrs.evolve(
+            base,
+            bootstrap=f"{where.host}:{where.port}",
+            access_cert=user.access_cert,
+            access_key=user.access_key,
+        )
+    if not password:
+        raise NoPasswordError(
+            f"the API did not return {user.name!r}'s password (the token needs the "
+            "database:view_credentials scope, and MongoDB leaves it out of reads): "
+            "`rotate` makes a new one and returns it"
+        )
+    if engine is DatabaseEngine.OPENSEARCH:
+        url = f"https://{where.host}:{where.port}"
+        return attrs.evolve(base, password=Secret(password), url=url)
+    if not where.uri or not where.uri.reveal():
+        raise DodbError(f"the API sent no connection string for cluster {database.id!r}")
+    uri = _with_user(where.uri.reveal(), user.name, password)
+    return attrs.evolve(base, password=Secret(password), uri=Secret(uri))
