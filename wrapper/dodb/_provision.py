@@ -183,9 +183,18 @@ def _find(users: Iterable[DatabaseUser], name: str) -> DatabaseUser | None:
 
 def ensure_flow(cluster: str, name: str, options: AddOptions) -> Flow:
     """List the cluster's users (a list carries settings, where a GET may not), then
-    create, change or leave the user. An add refused because the user already exists
-    (a list that did not show it yet) is followed by a read and a change if needed."""
+    create, change or leave the user."""
     found = _find((yield calls.list_users(cluster)), name)
+    ensured: Ensured = yield from apply_user_flow(cluster, name, found, options)
+    return ensured
+
+
+def apply_user_flow(
+    cluster: str, name: str, found: DatabaseUser | None, options: AddOptions
+) -> Flow:
+    """Create, change or leave the user, given it as listed. An add refused because the
+    user exists after all (a list that did not show it yet) is followed by a new look
+    and whatever change that shows is needed."""
     action, steps, changed = plan_user(cluster, name, found, options)
     user = found
     for step in steps:

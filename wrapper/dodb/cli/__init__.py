@@ -9,8 +9,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .._config import DEFAULT_BASE_URL, TOKEN_ENV
+from .._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, TOKEN_ENV
 from .._errors import APIConnectionError, APIError, ConfigurationError, DodbError
+from .._provision import NoPasswordError
 from .._version import __version__
 from ._render import printable, user_to_json, users_output
 
@@ -90,6 +91,13 @@ def _global_flags(*, defaults: bool) -> argparse.ArgumentParser:
     )
     flags.add_argument("--output", choices=["table", "json"], default=default("table"))
     flags.add_argument(
+        "--max-retries",
+        type=int,
+        default=default(DEFAULT_MAX_RETRIES),
+        metavar="N",
+        help=f"retries of a failed attempt (default {DEFAULT_MAX_RETRIES})",
+    )
+    flags.add_argument(
         "--show-secrets",
         action="store_true",
         default=default(False),
@@ -126,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
             action.add_argument("name", help="user name")
         if name in _OPERATION_OF_ACTION:
             _engine_options(action, _OPERATION_OF_ACTION[name])
+    from ._provision import add_parsers
+
+    add_parsers(actions, _global_flags(defaults=False))
 
     emulator = commands.add_parser("emulator", help="serve the local API emulator")
     emulator.add_argument("--host", default="127.0.0.1")
@@ -211,9 +222,10 @@ def _client_for(args: argparse.Namespace) -> Any:
     if token is None or not token.strip():
         raise _Usage(f"no API token: pass --token or set the {TOKEN_ENV} environment variable")
     try:
-        return Client(token, base_url=args.api_url)
+        return Client(token, base_url=args.api_url, max_retries=args.max_retries)
     except ConfigurationError as exc:
         words = str(exc).replace("base_url", "--api-url").replace("token must", "--token must")
+        words = words.replace("max_retries", "--max-retries")
         raise _Usage(words) from None
 
 
@@ -222,9 +234,29 @@ class _Usage(Exception):
 
 
 def _run_users(args: argparse.Namespace) -> int:
+    if args.action == "rotate" and args.write is None and not args.show_secrets:
+        raise _Usage(
+            "rotate needs --write PATH or --show-secrets: otherwise the new password, "
+            "the only one that works afterwards, would be shown to no one"
+        )
+    if args.action == "apply":
+        from ._provision import load_desired
+
+        load_desired(args.file)  # a bad file is told before a token is needed
     with _client_for(args) as client:
         users = client.databases.users
         result: Any
+        if args.action in ("apply", "credentials", "rotate"):
+            from . import _provision
+
+            if args.action == "apply":
+                return _provision.run_apply(client, args)
+            if args.action == "credentials":
+                creds = users.credentials(args.cluster, args.name, private=args.private)
+            else:
+                creds = users.rotate(args.cluster, args.name)
+            _provision.deliver(creds, args)
+            return 0
         if args.action == "list":
             result = users.list(args.cluster)
         elif args.action == "get":
@@ -327,6 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except APIConnectionError as exc:
         print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
         return EXIT_CONNECTION
+    except NoPasswordError as exc:
+        print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
+        return EXIT_API_ERROR
     except APIError as exc:  # status errors and bodies that are not the documented JSON
         print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
         return EXIT_API_ERROR
