@@ -41,7 +41,7 @@ def test_every_shell_block_is_run_or_named() -> None:
     named = [b for b in SHELL if any(b.lstrip().startswith(k) for k in NOT_RUN)]
     commands = [b for b in SHELL if b.lstrip().startswith("dodb emulator")]
     assert len(named) == len(NOT_RUN)
-    assert len(commands) == 1
+    assert len(commands) == len(EMULATOR_BLOCKS) == 2
     assert len(named) + len(commands) == len(SHELL)
 
 
@@ -74,9 +74,10 @@ def test_the_python_blocks_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None
     assert users == {"doadmin", "app-01", "app-03"}  # app-02 was added, then deleted
 
 
-@pytest.mark.slow
-def test_the_command_line_block_runs_against_the_emulator(tmp_path: Path) -> None:
-    (block,) = [b for b in SHELL if b.lstrip().startswith("dodb emulator")]
+EMULATOR_BLOCKS = [b for b in SHELL if b.lstrip().startswith("dodb emulator")]
+
+
+def _run_block(block: str, tmp_path: Path) -> str:
     port = str(free_port())  # 8080 may be taken on this machine: the one change
     script = "set -euo pipefail\n" + block.replace("8080", port)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -85,7 +86,32 @@ def test_the_command_line_block_runs_against_the_emulator(tmp_path: Path) -> Non
         ["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    out = result.stdout
+    return result.stdout
+
+
+@pytest.mark.slow
+def test_the_command_line_block_runs_against_the_emulator(tmp_path: Path) -> None:
+    (block,) = [b for b in EMULATOR_BLOCKS if "dodb users list" in b]
+    out = _run_block(block, tmp_path)
     assert "doadmin" in out
     assert '"pg_allow_replication": true' in out
     assert f"dodb {dodb.__version__}" in out
+
+
+@pytest.mark.slow
+def test_the_provisioning_block_runs_against_the_emulator(tmp_path: Path) -> None:
+    import stat
+
+    (block,) = [b for b in EMULATOR_BLOCKS if "dodb users apply" in b]
+    out = _run_block(block, tmp_path)
+    lines = out.splitlines()
+    assert "+ create    ab7bb7a/app-01" in lines
+    assert "created e85d5820-3635-5ff4-ad44-4575c7436896/events" in lines
+    assert "plan: 0 to change, 2 unchanged" in lines
+    assert any(line.startswith("postgresql://app-01:**********@") for line in lines)
+    written = tmp_path / "app-01.env"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    env = dict(line.split("=", 1) for line in written.read_text().splitlines())
+    assert len(env["DATABASE_PASSWORD"]) == 16
+    assert env["DATABASE_PASSWORD"] not in out  # secrets went to the file only
+    assert f":{env['DATABASE_PASSWORD']}@" in env["DATABASE_URL"]  # the rotated one, in the URI
