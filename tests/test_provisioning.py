@@ -264,3 +264,17 @@ def test_without_a_password_credentials_say_why_and_rotate_still_works() -> None
     with pytest.raises(dodb.NoPasswordError, match="view_credentials"):
         scoped.client("reader").databases.users.credentials(PG, "doadmin")
     scoped.close()
+
+
+def test_async_clusters() -> None:
+    async def go() -> tuple[Any, Any, Any]:
+        async with Emulator().async_client() as client:
+            listed = await client.databases.clusters.list()
+            one = await client.databases.clusters.get(MONGO)
+            raw = await client.databases.get_cluster(MONGO)
+            return listed, one, raw
+
+    listed, one, raw = asyncio.run(go())
+    assert one in listed
+    assert (one.engine, one.connection.port) == (DatabaseEngine.MONGODB, 27017)
+    assert raw["database"]["connection"]["uri"].startswith("mongodb+srv://doadmin:")
