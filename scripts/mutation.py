@@ -48,6 +48,7 @@ TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
 """Each target: the module to mutate, and the test files that exercise it."""
 
 PER_TARGET_TIMEOUT = 40 * 60
+_QUIET = ("--tests-dir", "tests", "--simple-output", "--no-progress")
 
 
 def _copy_tree(work: Path, tests_at: str | None) -> None:
@@ -82,8 +83,7 @@ def _run_target(name: str, tests_at: str | None) -> dict[str, object]:
     started = time.monotonic()
     try:
         subprocess.run(
-            [str(MUTMUT), "run", "--paths-to-mutate", path, "--runner", runner]
-            + ["--tests-dir", "tests", "--simple-output", "--no-progress"],
+            [str(MUTMUT), "run", "--paths-to-mutate", path, "--runner", runner, *_QUIET],
             cwd=work,
             capture_output=True,
             text=True,
