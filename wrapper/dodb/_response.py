@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import cache
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import httpx
@@ -32,6 +33,44 @@ class APIResponse(NamedTuple, Generic[T]):
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled without the httpx response: its request holds the Authorization header.
         return (APIResponse, (*self[:-1], None))
+
+    def __repr__(self) -> str:
+        # A raw call's parsed body is the API's JSON, passwords and keys in clear: the
+        # repr (what logs and tracebacks show) masks them.
+        return (
+            f"APIResponse(status_code={self.status_code}, request_id={self.request_id!r}, "
+            f"attempts={self.attempts}, rate_limit={self.rate_limit!r}, "
+            f"parsed={masked(self.parsed)!r})"
+        )
+
+
+MASK = "**********"
+
+
+@cache
+def _secret_names() -> frozenset[str]:
+    """The JSON names the spec marks as credentials (`format: password`), in any schema."""
+    from dodb_api import models
+    from dodb_api.types import SECRET, schema_of
+
+    found: set[str] = set()
+    for name in models.__all__:
+        model = getattr(models, name)
+        if callable(getattr(model, "_describe", None)):  # a model, not an enum
+            found.update(p.name for p in schema_of(model).props if p.reader is SECRET)
+    return frozenset(found)
+
+
+def masked(value: Any) -> Any:
+    """JSON with every credential the spec names replaced by a mask."""
+    if isinstance(value, dict):
+        names = _secret_names()
+        return {
+            k: MASK if k in names and isinstance(v, str) else masked(v) for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [masked(v) for v in value]
+    return value
 
 
 class Undecodable(Exception):
