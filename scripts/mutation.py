@@ -63,6 +63,8 @@ def _copy_tree(work: Path, tests_at: str | None) -> None:
                 ["git", "archive", tests_at, "tests"], cwd=ROOT, capture_output=True, check=True
             ).stdout
             subprocess.run(["tar", "-x", "-C", str(work)], input=archive, check=True)
+            # Today's conftest: it is what lets the tests import the mutated source tree.
+            shutil.copy2(source / "conftest.py", work / "tests" / "conftest.py")
         elif source.is_dir():
             shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -81,15 +83,16 @@ def _run_target(name: str, tests_at: str | None) -> dict[str, object]:
         f"-x -q -p no:cacheprovider -m 'not slow' {test_paths}"
     )
     started = time.monotonic()
+    output = ""
     try:
-        subprocess.run(
+        output = subprocess.run(
             [str(MUTMUT), "run", "--paths-to-mutate", path, "--runner", runner, *_QUIET],
             cwd=work,
             capture_output=True,
             text=True,
             timeout=PER_TARGET_TIMEOUT,
             check=False,
-        )
+        ).stdout
         timed_out = False
     except subprocess.TimeoutExpired:
         timed_out = True
@@ -107,6 +110,8 @@ def _run_target(name: str, tests_at: str | None) -> dict[str, object]:
                     [str(MUTMUT), "show", mutant], cwd=work, capture_output=True, text=True
                 ).stdout
                 survivors.append(f"mutant {mutant}:\n{_diff_only(shown)}")
+    if not any(counts[k] for k in ("killed", "survived", "timeout", "suspicious")):
+        print(f"{name}: nothing was tested; mutmut said:\n{output[-3000:]}", file=sys.stderr)
     return {
         "name": name,
         "path": path,
