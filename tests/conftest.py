@@ -132,3 +132,50 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.section("figures measured by the tests")
         for line in FIGURES:
             terminalreporter.write_line(line)
+
+
+LONGEST_REAL_WAIT = 1.0
+"""A client in a test may really sleep for a short backoff, never for a rate-limit wait."""
+
+
+@pytest.fixture(autouse=True)
+def _no_real_rate_limit_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every client a test builds fails the test if it really waits a second or more
+    (a 429's retry-after, the pacer): such waits are for a fake clock or sleep. A test
+    that sets `client._sleep` itself replaces this guard."""
+    import asyncio
+    import time
+
+    from dodb import _async_client, _client
+
+    def guarded(real: Any) -> Any:
+        def check(seconds: float) -> None:
+            if seconds >= LONGEST_REAL_WAIT:
+                pytest.fail(f"a client really waited {seconds} s: give it a fake sleep")
+
+        if asyncio.iscoroutinefunction(real):
+
+            async def wait_async(seconds: float) -> None:
+                check(seconds)
+                await real(seconds)
+
+            return wait_async
+
+        def wait(seconds: float) -> None:
+            check(seconds)
+            real(seconds)
+
+        return wait
+
+    for module, real in ((_client, time.sleep), (_async_client, asyncio.sleep)):
+        cls = module.Client if module is _client else module.AsyncClient
+        original = cls.__init__
+
+        def init(
+            self: Any, *args: Any, __original: Any = original, __real: Any = real, **kw: Any
+        ) -> None:
+            __original(self, *args, **kw)
+            if self._sleep is __real:
+                self._sleep = guarded(__real)
+
+        monkeypatch.setattr(cls, "__init__", init)

@@ -79,9 +79,18 @@ def test_unsafe_or_invalid_base_urls_are_refused(url: str) -> None:
     ],
 )
 def test_https_and_loopback_http_are_accepted(url: str) -> None:
-    client = Client(TOKEN, base_url=url)
-    assert not client.base_url.endswith("/")
-    client.close()
+    """Accepted, and joined to each path with exactly one slash."""
+    sent: list[httpx.URL] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request.url)
+        return httpx.Response(200, json={"users": []})
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    with Client(TOKEN, base_url=url, http_client=http, requests_per_minute=None) as client:
+        client.databases.users.list("ab7bb7a")
+    (where,) = sent
+    assert str(where) == url.rstrip("/") + "/v2/databases/ab7bb7a/users"
 
 
 def test_plain_http_error_says_why() -> None:

@@ -216,9 +216,12 @@ def test_delete_answers_204_and_the_user_is_gone(dodb_client: dodb.Client) -> No
         (VALKEY, {"name": "x"}, "not supported for Valkey"),
     ],
 )
-def test_invalid_adds_are_422_with_the_api_error_body(
+def test_invalid_adds_are_422_with_the_api_error_body_in_the_emulators_own_words(
     dodb_emulator: Emulator, cluster: str, body: Any, message: str
 ) -> None:
+    """The status and the error shape are the API's; the messages, and which names count
+    as invalid ("-x", "a b"), are the emulator's own choices (README: "The emulator's
+    own choices"): the API publishes neither."""
     response = raw(dodb_emulator, "POST", f"/v2/databases/{cluster}/users", json=body)
     assert response.status_code == 422
     assert response.json()["id"] == "unprocessable_entity"
@@ -298,7 +301,15 @@ def test_scoped_tokens() -> None:
         assert emulator.client("viewer").databases.users.get(PG, "x").password is not None
         kafka = emulator.client("writer").databases.add_user(KAFKA, {"name": "k"})
         assert "access_key" not in kafka["user"]
-        assert "access_cert" in kafka["user"]
+
+
+def test_emulator_choice_the_certificate_shows_without_the_credentials_scope() -> None:
+    """Not published: the emulator treats a Kafka user's certificate as public and its
+    key as the secret (README: "The emulator's own choices")."""
+    with Emulator(tokens={"writer": ["database:create"]}) as emulator:
+        kafka = emulator.client("writer").databases.add_user(KAFKA, {"name": "k"})
+    assert "access_cert" in kafka["user"]
+    assert "access_key" not in kafka["user"]
 
 
 def test_rate_limit_headers_on_every_response(dodb_emulator: Emulator) -> None:

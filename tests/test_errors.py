@@ -179,6 +179,16 @@ def test_rate_limit_error_carries_reset_and_retry_after() -> None:
 def test_rate_limit_headers_are_read_case_insensitively_and_leniently(
     headers: dict[str, str], expected: dodb.RateLimit | None
 ) -> None:
+    """Through a client, from the response's raw headers, whose names keep the case the
+    server sent (httpx's `items()` would lower-case them and hide a case-sensitive read)."""
+    response = httpx.Response(200, headers=list(headers.items()), json={"users": []})
+    assert [name for name, _ in response.headers.raw][: len(headers)] == [
+        k.encode() for k in headers
+    ]
+    client, _ = sync_client(lambda r: response)
+    client.databases.users.list("ab7bb7a")
+    assert client.last_response is not None
+    assert client.last_response.rate_limit == expected
     assert dodb.RateLimit.from_headers(httpx.Headers(headers)) == expected
 
 

@@ -11,7 +11,7 @@ import pytest
 
 import dodb
 from dodb import InvalidInputError, KafkaAcl, OpenSearchAcl
-from tests.conftest import USER, json_response, sync_client, user_named_by
+from tests.conftest import json_response, sync_client, user_named_by
 
 
 def client_and_log() -> tuple[Any, Any]:
@@ -253,7 +253,7 @@ def test_binary_body_is_sent_byte_for_byte() -> None:
     client, recorder = client_and_log()
     raw = b'{ "name" : "app-01" ,"future_field": 1}'
     result = client.databases.add_user(database_cluster_uuid="ab7bb7a", body=io.BytesIO(raw))
-    assert result == USER
+    assert result["user"]["name"] == "app-01"  # the mock answers about the name it was sent
     assert recorder.requests[0].content == raw
     assert recorder.requests[0].headers["content-type"] == "application/json"
 

@@ -117,6 +117,15 @@ def test_recording_is_scrubbed_and_replays(
         assert added.password is not None
         assert added.password.reveal() == FAKE_PASSWORD
         assert client.databases.get_user("ab7bb7a", name)["user"]["name"] == name
-        client.databases.update_user("ab7bb7a", name, {"settings": {"pg_allow_replication": True}})
-        client.databases.reset_auth("ab7bb7a", name, {})
+        updated = client.databases.update_user(
+            "ab7bb7a", name, {"settings": {"pg_allow_replication": True}}
+        )
+        assert updated["user"]["name"] == name  # the replayed answer, as recorded
+        assert client.last_response is not None
+        assert client.last_response.status_code == 201
+        reset = client.databases.reset_auth("ab7bb7a", name, {})
+        assert reset["user"]["password"] == FAKE_PASSWORD  # scrubbed in the cassette
+        assert reset["user"]["access_key"] != LIVE_KEY
         client.databases.users.delete("ab7bb7a", name)
+        assert client.last_response is not None
+        assert client.last_response.status_code == 204

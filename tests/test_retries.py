@@ -78,21 +78,23 @@ def test_501_is_not_retried() -> None:
     ids=["500", "502", "503", "504", "read-timeout", "dropped", "reset"],
 )
 def test_an_unsure_add_that_took_effect_is_confirmed_not_resent(failure: Outcome) -> None:
-    client, recorder, _ = make(failure, json_response(200, USER))
+    found = {"user": {**USER["user"], "password": "from-the-lookup"}}
+    client, recorder, _ = make(failure, json_response(200, found))
     user = client.databases.users.add("c", "app-01")
     assert calls(recorder) == [POST, LOOKUP]
     assert user.password is not None
-    assert user.password.reveal() == USER["user"]["password"]
+    assert user.password.reveal() == "from-the-lookup"  # the user as looked up
     assert client.stats.reconciliations == 1
     assert client.stats.confirmed == 1
 
 
 def test_an_unsure_add_that_did_not_take_effect_is_sent_again() -> None:
     # A 404 is looked at again for up to `read_lag` (2 s): 0.25 + 0.5 + 1 + 0.25.
+    resent = {"user": {**USER["user"], "password": "from-the-second-post"}}
     client, recorder, waits = make(
-        json_response(500, ERR), *[json_response(404, MISSING)] * 5, json_response(201, USER)
+        json_response(500, ERR), *[json_response(404, MISSING)] * 5, json_response(201, resent)
     )
-    assert client.databases.add_user("c", {"name": "app-01"}) == USER
+    assert client.databases.add_user("c", {"name": "app-01"}) == resent  # the resend's answer
     assert calls(recorder) == [POST, *[LOOKUP] * 5, POST]
     assert waits[:4] == [0.25, 0.5, 1.0, 0.25]
     assert len(waits) == 5  # and one backoff before the resend
@@ -336,3 +338,19 @@ async def test_async_client_follows_the_same_policy() -> None:
     assert calls(recorder) == [LOOKUP, LOOKUP, POST, LOOKUP]
     assert len(waits) == 1
     assert client.stats.confirmed == 1
+
+
+def test_a_test_cannot_really_wait_for_a_rate_limit() -> None:
+    """conftest's guard: a client built in a test without a fake sleep fails the test
+    instead of sleeping out a 429's retry-after."""
+    answers = iter(
+        [
+            json_response(
+                429, {"id": "too_many_requests", "message": "slow"}, **{"retry-after": "30"}
+            ),
+            json_response(200, {"users": []}),
+        ]
+    )
+    client, _ = sync_client(lambda r: next(answers), max_retries=1)
+    with pytest.raises(pytest.fail.Exception, match="really waited 30"):
+        client.databases.users.list("c")

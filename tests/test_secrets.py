@@ -72,23 +72,41 @@ def test_models_are_immutable() -> None:
 
 
 @pytest.mark.parametrize(
-    "handler",
+    ("handler", "raised"),
     [
-        lambda r: json_response(201, KAFKA_USER),
-        lambda r: json_response(
-            401, {"id": "unauthorized", "message": "Unable to authenticate you."}
+        (lambda r: json_response(201, KAFKA_USER), None),
+        (
+            lambda r: json_response(
+                401, {"id": "unauthorized", "message": "Unable to authenticate you."}
+            ),
+            dodb.AuthenticationError,
         ),
-        lambda r: json_response(201, {"user": {"password": PASSWORD, "access_key": KEY}}),
-        lambda r: httpx.Response(502, content=f"<html>{PASSWORD}</html>".encode()),
+        (
+            lambda r: json_response(201, {"user": {"password": PASSWORD, "access_key": KEY}}),
+            dodb.APIResponseValidationError,
+        ),
+        (
+            lambda r: httpx.Response(502, content=f"<html>{PASSWORD}</html>".encode()),
+            dodb.InternalServerError,
+        ),
     ],
     ids=["success", "401", "bad-success-body", "html-error"],
 )
-def test_nothing_secret_in_logs_or_errors(handler, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_secret_in_logs_or_errors(  # type: ignore[no-untyped-def]
+    handler, raised: type[dodb.DodbError] | None, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     client, _ = sync_client(handler, max_retries=0)
-    try:
+
+    def add() -> None:
         client.databases.users.add("ab7bb7a", "app-03", kafka_acls=[("t", "admin")])
-    except dodb.DodbError as error:
+
+    if raised is None:
+        add()
+    else:
+        with pytest.raises(raised) as caught:
+            add()
+        error = caught.value
         assert_clean(str(error))
         assert_clean(repr(error))
         assert_clean("".join(traceback.format_exception(error)))
