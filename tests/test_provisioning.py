@@ -278,3 +278,33 @@ def test_async_clusters() -> None:
     assert one in listed
     assert (one.engine, one.connection.port) == (DatabaseEngine.MONGODB, 27017)
     assert raw["database"]["connection"]["uri"].startswith("mongodb+srv://doadmin:")
+
+
+def test_async_ensure_under_faults_ends_exactly_as_asked() -> None:
+    """500s before and after acting, dropped answers and 429s: every user exists once,
+    with its settings, and ensuring again changes nothing."""
+    faults = Faults(error_before=0.1, error_after=0.1, drop_after=0.1, throttle=0.05, seed=3)
+    emulator = Emulator(faults=faults)
+
+    async def go() -> list[str]:
+        async with emulator.async_client(max_retries=8) as client:
+
+            async def no_wait(seconds: float) -> None:
+                return None
+
+            client._sleep = no_wait
+            users = client.databases.users
+            for i in range(12):
+                await users.ensure(KAFKA, f"k{i}", kafka_acls=[(f"t{i}", "consume")])
+            return [
+                (await users.ensure(KAFKA, f"k{i}", kafka_acls=[(f"t{i}", "consume")])).action
+                for i in range(12)
+            ]
+
+    assert asyncio.run(go()) == ["unchanged"] * 12
+    assert sum(emulator.fault_counts.values()) > 5
+    stored = emulator.store.clusters[KAFKA].users
+    assert set(stored) == {"doadmin", *(f"k{i}" for i in range(12))}
+    for i in range(12):
+        (acl,) = stored[f"k{i}"]["settings"]["acl"]
+        assert (acl["topic"], acl["permission"]) == (f"t{i}", "consume")
