@@ -214,3 +214,48 @@ def test_the_plan_imports_no_client_module() -> None:
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert imported & {"_base", "_client", "_async_client"} == set()
     assert "_ratelimit" in imported  # the check reads real imports
+
+
+@pytest.mark.parametrize(
+    ("attempt", "lowest", "highest"),
+    [(1, 0.25, 0.5), (2, 0.5, 1.0), (3, 1.0, 2.0), (4, 2.0, 4.0), (5, 4.0, 8.0), (6, 4.0, 8.0)],
+)
+def test_backoff_doubles_from_half_a_second_up_to_eight_with_jitter_halving_at_most(
+    attempt: int, lowest: float, highest: float
+) -> None:
+    from dodb._retry import backoff
+
+    assert backoff(attempt, 0.0) == lowest
+    assert backoff(attempt, 1.0) == highest
+    assert backoff(attempt, 0.5) == (lowest + highest) / 2
+
+
+def test_each_retry_waits_the_backoff_of_its_own_attempt() -> None:
+    p, _ = start(GET, settings(max_retries=4))
+    waits = []
+    for _ in range(4):
+        sleep = p.send(response(503))
+        waits.append(sleep.seconds)
+        assert isinstance(p.send(None), Send)
+    assert waits == [0.25, 0.5, 1.0, 2.0]
+
+
+def test_rate_limit_waits_add_up_against_the_patience() -> None:
+    p, _ = start(GET, settings(max_retries=5, deadline=5))
+    assert p.send(response(429, **{"retry-after": "60"})) == Sleep(60.0, rate_limited=True)
+    assert isinstance(p.send(None), Send)
+    # 60 + 60 is the whole patience (120 s): still waited.
+    assert p.send(response(429, **{"retry-after": "60"})) == Sleep(60.0, rate_limited=True)
+    assert isinstance(p.send(None), Send)
+    with pytest.raises(Failed) as failed:  # one more second would pass it
+        p.send(response(429, **{"retry-after": "1"}))
+    assert failed.value.attempts == 3
+
+
+def test_a_422_on_a_first_add_is_the_answer_not_a_reason_to_look() -> None:
+    p, _ = start(ADD, settings())
+    with pytest.raises(Failed) as failed:
+        p.send(response(422, {"id": "unprocessable_entity", "message": "exists"}))
+    assert failed.value.attempts == 1
+    assert isinstance(failed.value.outcome, httpx.Response)
+    assert failed.value.outcome.status_code == 422
