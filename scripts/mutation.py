@@ -29,10 +29,18 @@ PYTEST = ROOT / ".venv" / "bin" / "python"
 MUTMUT = ROOT / ".venv-mutation" / "bin" / "mutmut"
 
 TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "_retry": ("wrapper/dodb/_retry.py", ("test_plan.py", "test_retries.py")),
+    "_retry": ("wrapper/dodb/_retry.py", ("test_plan.py", "test_retries.py", "test_real_api.py")),
     "_calls": (
         "wrapper/dodb/_calls.py",
-        ("test_input.py", "test_fuzz_input.py", "test_retries.py", "test_hardening.py"),
+        (
+            "test_input.py",
+            "test_fuzz_input.py",
+            "test_retries.py",
+            "test_hardening.py",
+            "test_real_api.py",
+            "test_provisioning.py",
+            "test_cassettes.py",
+        ),
     ),
     "_validation": ("wrapper/dodb/_validation.py", ("test_input.py", "test_fuzz_input.py")),
     "_response": (
@@ -80,7 +88,7 @@ def _run_target(name: str, tests_at: str | None) -> dict[str, object]:
     test_paths = " ".join(f"tests/{t}" for t in tests if (work / "tests" / t).exists())
     runner = (
         f"env PYTHONPATH=wrapper:generated DODB_TESTS_FROM_SOURCE=1 {PYTEST} -m pytest "
-        f"-x -q -p no:cacheprovider -m 'not slow' {test_paths}"
+        f"-x -q -p no:cacheprovider --timeout=60 -m 'not slow' {test_paths}"
     )
     started = time.monotonic()
     output = ""

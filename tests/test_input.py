@@ -342,3 +342,29 @@ def test_unknown_keywords_are_refused_like_python_does() -> None:
             "ab7bb7a", "app-01", mysql_auth_plugin="caching_sha2_password"
         )  # type: ignore[call-arg]
     assert recorder.requests == []
+
+
+def test_a_body_that_json_cannot_carry_is_refused_before_sending() -> None:
+    client, recorder = client_and_log()
+    for value in (float("nan"), float("inf")):
+        with pytest.raises(InvalidInputError, match="cannot be sent as JSON"):
+            client.databases.add_user("ab7bb7a", {"name": "app-01", "future_field": value})
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda users: users.update("ab7bb7a", "app-01", kafka_acls=[("t", "write")]),
+        lambda users: users.reset_auth("ab7bb7a", "app-01", mysql_auth_plugin="sha256_password"),
+    ],
+    ids=["update", "reset_auth"],
+)
+def test_typed_calls_name_the_option_not_the_body_place(call: Any) -> None:
+    client, recorder = client_and_log()
+    with pytest.raises(InvalidInputError) as caught:
+        call(client.databases.users)
+    message = str(caught.value)
+    assert message.startswith(("kafka_acls[0].permission", "mysql_auth_plugin")), message
+    assert "settings" not in message
+    assert recorder.requests == []
