@@ -174,6 +174,24 @@ def test_rate_limit_error_carries_reset_and_retry_after() -> None:
         ),
         ({"ratelimit-limit": "lots", "ratelimit-remaining": "", "ratelimit-reset": "1.5"}, None),
         ({"ratelimit-limit": "5000", "retry-after": "-3"}, dodb.RateLimit(5000, None, None, None)),
+        # Any one header is enough to report.
+        ({"ratelimit-limit": "5000"}, dodb.RateLimit(5000, None, None, None)),
+        ({"ratelimit-remaining": "7"}, dodb.RateLimit(None, 7, None, None)),
+        ({"ratelimit-reset": "9"}, dodb.RateLimit(None, None, 9, None)),
+        ({"retry-after": "0"}, dodb.RateLimit(None, None, None, 0.0)),
+        # Numbers of 10**12 and beyond, either sign, are nonsense, taken as absent.
+        (
+            {"ratelimit-limit": "999999999999", "ratelimit-reset": "1000000000000"},
+            dodb.RateLimit(999999999999, None, None, None),
+        ),
+        (
+            {"ratelimit-remaining": "-999999999999", "ratelimit-reset": "-1000000000000"},
+            dodb.RateLimit(None, -999999999999, None, None),
+        ),
+        (
+            {"ratelimit-limit": "1", "retry-after": "1000000000000"},
+            dodb.RateLimit(1, None, None, None),
+        ),
     ],
 )
 def test_rate_limit_headers_are_read_case_insensitively_and_leniently(
