@@ -368,3 +368,21 @@ def test_typed_calls_name_the_option_not_the_body_place(call: Any) -> None:
     assert message.startswith(("kafka_acls[0].permission", "mysql_auth_plugin")), message
     assert "settings" not in message
     assert recorder.requests == []
+
+
+def test_a_value_is_shown_whole_up_to_sixty_characters_then_cut() -> None:
+    from dodb._validation import shown
+
+    whole = "x" * 58  # 60 characters with its quotes
+    assert shown(whole) == repr(whole)
+    cut = shown("y" * 59)  # 61 with its quotes
+    assert cut == "'" + "y" * 54 + "...'" + " (61 chars)"
+
+
+def test_a_segment_of_exactly_the_longest_encoding_is_accepted() -> None:
+    from dodb._validation import MAX_SEGMENT, path_segment
+
+    value = " " + "x" * (MAX_SEGMENT - 3)  # the space encodes as %20: exactly MAX_SEGMENT
+    assert len(path_segment("username", value)) == MAX_SEGMENT
+    with pytest.raises(InvalidInputError, match="too long"):
+        path_segment("username", value + "x")
