@@ -45,7 +45,14 @@ TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_validation": ("wrapper/dodb/_validation.py", ("test_input.py", "test_fuzz_input.py")),
     "_response": (
         "wrapper/dodb/_response.py",
-        ("test_errors.py", "test_secrets.py", "test_retries.py"),
+        (
+            "test_errors.py",
+            "test_secrets.py",
+            "test_retries.py",
+            "test_hardening.py",
+            "test_cassettes.py",
+            "test_secret_properties.py",
+        ),
     ),
     "_ratelimit": ("wrapper/dodb/_ratelimit.py", ("test_errors.py", "test_retries.py")),
     "emulator_state": (
