@@ -458,3 +458,19 @@ def test_each_operation_needs_the_scope_the_spec_declares() -> None:
             assert all(scope in refused.json()["message"] for scope in needed)
             allowed = raw(emulator, method, url, token="with", json=body)
             assert allowed.status_code != 403, (method, path, allowed.text)
+
+
+def test_the_seeded_ids_and_names_are_the_ones_the_readme_uses() -> None:
+    """Stable across runs and machines: the README and users' scripts name them."""
+    assert sorted(CLUSTER_IDS) == ["kafka", "mongodb", "mysql", "opensearch", "pg", "valkey"]
+    assert {e: CLUSTER_IDS[e] for e in ("pg", "mysql", "kafka")} == {
+        "pg": "4fd16755-0d3a-5a06-becb-d18daf731bcf",
+        "mysql": "7d53a138-ccf2-5ba3-a595-aac1e0e83506",
+        "kafka": "e85d5820-3635-5ff4-ad44-4575c7436896",
+    }
+    names = {c["id"]: c["name"] for c in Emulator().store.list_clusters()}
+    assert names[CLUSTER_IDS["kafka"]] == "emulator-kafka"
+    assert names["ab7bb7a"] == "reference-page-pg"
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    for engine in ("pg", "mysql", "kafka"):
+        assert CLUSTER_IDS[engine] in readme
