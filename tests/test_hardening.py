@@ -303,6 +303,7 @@ def test_last_response_pickles_without_the_token() -> None:
     back = pickle.loads(data)
     assert back.status_code == 200
     assert back.http_response is None
+    assert back[:-1] == client.last_response[:-1]  # every other field kept
     emulator.close()
 
 
