@@ -88,9 +88,9 @@ def _copy_tree(work: Path, tests_at: str | None) -> None:
     shutil.copy2(ROOT / "openapi.yaml", work / "wrapper" / "dodb" / "openapi.yaml")
 
 
-def _run_target(name: str, tests_at: str | None) -> dict[str, object]:
+def _run_target(name: str, tests_at: str | None, minutes: float, run: str) -> dict[str, object]:
     path, tests = TARGETS[name]
-    work = OUT / "work" / name
+    work = OUT / "work" / run / name
     _copy_tree(work, tests_at)
     test_paths = " ".join(f"tests/{t}" for t in tests if (work / "tests" / t).exists())
     runner = (
@@ -105,7 +105,7 @@ def _run_target(name: str, tests_at: str | None) -> dict[str, object]:
             cwd=work,
             capture_output=True,
             text=True,
-            timeout=PER_TARGET_TIMEOUT,
+            timeout=minutes * 60,
             check=False,
         ).stdout
         timed_out = False
@@ -153,6 +153,12 @@ def main() -> None:
     parser.add_argument("targets", nargs="*", choices=[[], *TARGETS], default=[])
     parser.add_argument("--tests-at", metavar="COMMIT", help="use the tests as they were at COMMIT")
     parser.add_argument("--report", default="report.md", help="file name under .mutation/")
+    parser.add_argument(
+        "--minutes",
+        type=float,
+        default=PER_TARGET_TIMEOUT / 60,
+        help="stop each target after this long and report what was tested",
+    )
     args = parser.parse_args()
     names = args.targets or list(TARGETS)
     for needed in (PYTEST, MUTMUT):
@@ -160,7 +166,8 @@ def main() -> None:
             sys.exit(f"{needed} is missing: run `bash scripts/mutation.sh`")
     OUT.mkdir(exist_ok=True)
     with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-        results = list(pool.map(lambda n: _run_target(n, args.tests_at), names))
+        run = Path(args.report).stem
+        results = list(pool.map(lambda n: _run_target(n, args.tests_at, args.minutes, run), names))
     lines = [
         "| module | killed (or timed out) / tested | survived | minutes |",
         "|---|---|---|---|",
