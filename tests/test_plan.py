@@ -259,3 +259,36 @@ def test_a_422_on_a_first_add_is_the_answer_not_a_reason_to_look() -> None:
     assert failed.value.attempts == 1
     assert isinstance(failed.value.outcome, httpx.Response)
     assert failed.value.outcome.status_code == 422
+
+
+def test_a_backoff_is_not_a_rate_limit_wait() -> None:
+    p, _ = start(GET, settings())
+    sleep = p.send(response(503))
+    assert sleep.rate_limited is False
+
+
+def test_a_deadline_reached_while_waiting_fails_with_the_attempts_made() -> None:
+    clock = FakeClock()
+    p, _ = start(GET, settings(max_retries=3, deadline=10), clock)
+    assert isinstance(p.send(response(503)), Sleep)
+    clock.now += 10.0  # the wait ate exactly what was left
+    with pytest.raises(Failed) as failed:
+        p.send(None)
+    assert (failed.value.outcome, failed.value.attempts) == (None, 1)
+
+
+def test_a_wait_as_long_as_the_time_left_is_not_taken() -> None:
+    p, _ = start(GET, settings(deadline=0.25))  # the first backoff is 0.25 s
+    with pytest.raises(Failed) as failed:
+        p.send(response(503))
+    assert failed.value.attempts == 1
+
+
+def test_time_spent_on_the_clients_own_pacing_is_given_back_to_the_deadline() -> None:
+    clock = FakeClock()
+    p = plan(GET, settings(deadline=10), monotonic=clock, wall=clock, jitter=lambda: 0.0)
+    assert isinstance(next(p), Pace)
+    clock.now += 0.5
+    send = p.send(0.5)
+    assert isinstance(send, Send)
+    assert send.budget == 10.0  # not 9.5
