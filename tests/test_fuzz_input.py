@@ -51,7 +51,11 @@ tricky = st.sampled_from(
     ]
 )
 values = st.one_of(
-    st.text(), tricky, st.text(alphabet=st.sampled_from("./\\%?#;\x00 a\u0085\ufeff"), max_size=8)
+    st.text(),
+    tricky,
+    st.text(alphabet=st.sampled_from("./\\%?#;\x00 a\u0085\ufeff"), max_size=8),
+    # Every ASCII character that may stand in a segment, encoded or not.
+    st.text(alphabet=st.sampled_from("aZ09-._~!$&'()*+,;=:@%"), min_size=1, max_size=8),
 )
 
 
