@@ -161,3 +161,14 @@ async def test_async_client_logs_nothing_secret(caplog: pytest.LogCaptureFixture
     assert_clean(repr(user))
     assert_clean(caplog.text)
     assert_clean(repr(client))
+
+
+def test_last_responses_repr_masks_credentials_and_only_them() -> None:
+    client, _ = sync_client(lambda r: json_response(201, KAFKA_USER))
+    raw = client.databases.add_user("ab7bb7a", {"name": "app-03"})
+    assert raw["user"]["password"] == PASSWORD  # the raw call returns the JSON as sent
+    shown = repr(client.last_response)
+    assert_clean(shown)
+    assert shown.count("'**********'") == 2  # the password and the private key
+    assert "'name': 'app-03'" in shown
+    assert "BEGIN CERTIFICATE" in shown  # the certificate is public
