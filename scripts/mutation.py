@@ -70,7 +70,7 @@ def _copy_tree(work: Path, tests_at: str | None) -> None:
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
-    for name in ("wrapper", "generated", "tests", "openapi.yaml", "pyproject.toml"):
+    for name in ("wrapper", "generated", "tests", "openapi.yaml", "pyproject.toml", "README.md"):
         source = ROOT / name
         if name == "tests" and tests_at is not None:
             # The tests as they were at a commit: for a score before new tests.
