@@ -474,3 +474,30 @@ def test_the_seeded_ids_and_names_are_the_ones_the_readme_uses() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     for engine in ("pg", "mysql", "kafka"):
         assert CLUSTER_IDS[engine] in readme
+
+
+def test_a_clusters_connection_is_its_primary_users_and_valkey_has_one_too(
+    dodb_client: dodb.Client, dodb_emulator: Emulator
+) -> None:
+    pg = dodb_client.databases.clusters.get(PG)
+    admin = dodb_emulator.store.clusters[PG].users["doadmin"]
+    assert pg.connection is not None
+    assert pg.connection.password is not None
+    assert pg.connection.password.reveal() == admin["password"]
+    assert pg.connection.user == "doadmin"
+    valkey = dodb_client.databases.clusters.get(VALKEY)  # no users, but a cluster all the same
+    assert valkey.connection is not None
+    assert (valkey.engine, valkey.connection.port) == ("valkey", 25061)
+
+
+def test_a_new_user_is_hidden_from_reads_for_exactly_the_read_lag() -> None:
+    now = [100.0]
+    emulator = Emulator(faults=Faults(read_lag=2.0))
+    emulator.store._clock = lambda: now[0]
+    client = emulator.client(max_retries=0)
+    client.databases.users.add(PG, "late")
+    now[0] += 1.75
+    with pytest.raises(dodb.NotFoundError):
+        client.databases.users.get(PG, "late")
+    now[0] += 0.25  # exactly the lag (binary fractions: exact): shown from here on
+    assert client.databases.users.get(PG, "late").name == "late"
