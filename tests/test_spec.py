@@ -206,6 +206,7 @@ def test_redocly_config_lets_no_warning_through() -> None:
     }
 
 
+@pytest.mark.slow
 def test_spectral_reports_nothing() -> None:
     """Spectral's `spectral:oas` rules, with one rule that misreads OpenAPI 3.1 replaced
     by what still holds of it (see .spectral.yaml)."""
