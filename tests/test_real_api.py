@@ -185,6 +185,9 @@ def test_a_password_that_cannot_be_recovered_is_said_not_faked(
 
 
 @pytest.mark.slow
+@pytest.mark.real_time(
+    reason="a served emulator, whose rate limits and read lag keep wall-clock time"
+)
 def test_a_resent_add_refused_as_existing_is_looked_up_again() -> None:
     # The new user stays invisible longer than the client trusts a 404 (2 s): the client
     # resends, the API refuses the name, and a second lookup finds the user after all.
@@ -276,6 +279,9 @@ def test_sync_threads_sharing_a_client_also_go_one_at_a_time() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.real_time(
+    reason="a served emulator, whose rate limits and read lag keep wall-clock time"
+)
 @pytest.mark.anyio
 @pytest.mark.parametrize("client_budget", [None, 250], ids=["paced-to-the-limit", "unaware"])
 async def test_a_bulk_job_past_the_per_minute_limit_completes_every_add(

@@ -14,7 +14,12 @@ from dodb.emulator import CLUSTER_IDS, Emulator, Faults
 from tests.support.figures import report
 from tests.support.served import emulator_process
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.real_time(
+        reason="a served emulator, whose rate limits and read lag keep wall-clock time"
+    ),
+]
 
 WORKERS = 8
 USERS_PER_WORKER = 200
