@@ -48,7 +48,7 @@ MASK = "**********"
 
 
 @cache
-def _secret_names() -> frozenset[str]:
+def secret_names() -> frozenset[str]:
     """The JSON names the spec marks as credentials (`format: password`), in any schema."""
     from dodb_api import models
     from dodb_api.types import SECRET, schema_of
@@ -64,7 +64,7 @@ def _secret_names() -> frozenset[str]:
 def masked(value: Any) -> Any:
     """JSON with every credential the spec names replaced by a mask."""
     if isinstance(value, dict):
-        names = _secret_names()
+        names = secret_names()
         return {
             k: MASK if k in names and isinstance(v, str) else masked(v) for k, v in value.items()
         }

@@ -239,18 +239,19 @@ def _run_users(args: argparse.Namespace) -> int:
             "rotate needs --write PATH or --show-secrets: otherwise the new password, "
             "the only one that works afterwards, would be shown to no one"
         )
+    desired = None
     if args.action == "apply":
         from ._provision import load_desired
 
-        load_desired(args.file)  # a bad file is told before a token is needed
+        desired = load_desired(args.file)  # a bad file is told before a token is needed
     with _client_for(args) as client:
         users = client.databases.users
         result: Any
         if args.action in ("apply", "credentials", "rotate"):
             from . import _provision
 
-            if args.action == "apply":
-                return _provision.run_apply(client, args)
+            if desired is not None:
+                return _provision.run_apply(client, args, desired)
             if args.action == "credentials":
                 creds = users.credentials(args.cluster, args.name, private=args.private)
             else:

@@ -254,20 +254,20 @@ _WORDS = {"+": "create", "~": "change", "=": "unchanged", "-": "delete"}
 _SIGNS = {"created": "+", "changed": "~", "unchanged": "="}
 
 
-def run_apply(client: Any, args: argparse.Namespace) -> int:
+def run_apply(client: Any, args: argparse.Namespace, desired: list[Desired]) -> int:
     """Plan every cluster from one list of its users, print the plan, then carry it out."""
     from dodb_api.models import UserRole
 
-    from .. import _calls as calls
     from .._provision import apply_user_flow, plan_user
     from ..resources._senders import drive
 
+    users = client.databases.users
     by_cluster: dict[str, list[Desired]] = {}
-    for want in load_desired(args.file):
+    for want in desired:
         by_cluster.setdefault(want.cluster, []).append(want)
     plan: list[_Change] = []
     for cluster, wants in by_cluster.items():
-        found = {u.name: u for u in client._send(calls.list_users(cluster))}
+        found = {u.name: u for u in users.list(cluster)}
         for want in wants:
             user = found.get(want.name)
             action, _, changed = plan_user(cluster, want.name, user, want.options)
@@ -289,7 +289,7 @@ def run_apply(client: Any, args: argparse.Namespace) -> int:
         shown = f"{change.cluster}/{printable(change.name, 100)}"
         try:
             if change.sign == "-":
-                client._send(calls.delete_user(change.cluster, change.name))
+                users.delete(change.cluster, change.name)
                 result = "deleted"
             else:
                 flow = apply_user_flow(change.cluster, change.name, change.found, change.options)

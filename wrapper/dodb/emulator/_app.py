@@ -18,10 +18,11 @@ from starlette.types import Receive, Scope, Send
 
 from dodb_api.api import database_clusters as cluster_ops
 from dodb_api.api import database_users as ops
-from dodb_api.models import DatabaseConnection, DatabaseUser, KafkaAcl, KafkaAclPermission
-from dodb_api.types import SECRET, EnumReader, schema_of
+from dodb_api.models import KafkaAcl, KafkaAclPermission
+from dodb_api.types import EnumReader, schema_of
 from dodb_api.types import Operation as SpecOperation
 
+from .._response import secret_names
 from .._spec import credentials_scope, operation_scopes
 from ._faults import ConnectionDropped, FaultPlan, Faults
 from ._ratelimit import RateLimiter, Verdict
@@ -31,12 +32,7 @@ CREDENTIALS_SCOPE: Final = credentials_scope()
 _NEEDED: Final = operation_scopes()
 """Each operation's scope, and the one that shows credentials: the spec's `security`."""
 ALL_SCOPES: Final = frozenset({CREDENTIALS_SCOPE}.union(*_NEEDED.values()))
-_SECRET_FIELDS: Final = frozenset(
-    prop.name
-    for model in (DatabaseUser, DatabaseConnection)
-    for prop in schema_of(model).props
-    if prop.reader is SECRET
-)
+_SECRET_FIELDS: Final = secret_names()
 """The properties the spec marks as credentials (`format: password`): a user's
 password and key, a cluster connection's password and URI."""
 
