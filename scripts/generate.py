@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "codegen" / "config.yaml"
 TEMPLATES = ROOT / "codegen" / "templates"
+RUNTIME = ROOT / "codegen" / "runtime" / "types.py"
 DEFAULT_OUT = ROOT / "generated" / "dodb_api"
 
 
@@ -57,6 +58,29 @@ def generate(out: Path, spec: Path = SPEC) -> None:
         # Left out: the generated HTTP client and its errors; dodb sends requests itself.
         for unused in ("client.py", "errors.py"):
             (target / unused).unlink(missing_ok=True)
+        # The models' runtime is a real module (linted and type-checked where it is edited).
+        shutil.copyfile(RUNTIME, target / "types.py")
+        # The calls: what openapi-python-client's templates cannot see (`x-dodb-*`).
+        sys.path.insert(0, str(ROOT / "codegen"))
+        try:
+            from surface import render
+        finally:
+            sys.path.pop(0)
+        written = render(spec, target)
+        for hook in (
+            [
+                "ruff",
+                "check",
+                "--fix-only",
+                "--isolated",
+                "--no-cache",
+                "--quiet",
+                "--select",
+                "F401,I",
+            ],
+            ["ruff", "format", "--isolated", "--no-cache", "--quiet"],
+        ):
+            subprocess.run([*hook, *map(str, written)], env=env, check=True, cwd=target)
         # The typing marker makes mypy read the package when it is installed.
         (target / "py.typed").write_text("")
         if out.exists():

@@ -14,7 +14,10 @@ from ._base import BaseClient, _Shared
 if TYPE_CHECKING:
     from ._aiohttp import AiohttpSender
     from ._calls import Call
+    from ._provision import Flow
     from .resources import AsyncDatabases
+from ._base import Hold, single
+from ._body import BodyReader, UndecodableBody, held
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -24,7 +27,7 @@ from ._config import (
     DEFAULT_TIMEOUT,
 )
 from ._errors import BodyTooLarge, ClientStateError
-from ._retry import Failed, Outcome, Pace, Sleep
+from ._retry import Outcome, Send, Sleep
 
 T = TypeVar("T")
 
@@ -80,54 +83,59 @@ class AsyncClient(BaseClient):
         return AsyncDatabases(self)
 
     async def _send(self, call: Call[T]) -> T:
-        """Carry out one call; adds and deletes on one cluster one at a time."""
-        if call.exclusive is not None and self._shared.serialize:
-            key = (id(asyncio.get_running_loop()), call.exclusive)
-            async with self._shared.lock(key, asyncio.Lock):
-                return await self._run(call)
-        return await self._run(call)
+        """Carry out one call."""
+        result: T = await self._drive(single(call))
+        return result
 
-    async def _run(self, call: Call[T]) -> T:
-        plan = self._plan(call)
+    async def _drive(self, flow: Flow) -> Any:
+        """Perform the I/O steps of `_execute(flow)`; return the flow's result."""
+        steps = self._execute(flow)
+        held: list[asyncio.Lock] = []
+        outcome: Outcome = None
         try:
-            step = next(plan)
-            last: Outcome = None
             while True:
-                outcome: Outcome = None
-                if isinstance(step, Sleep):
-                    self._note_wait(call, last, step.seconds)
-                    self._throttled(step)
+                try:
+                    step = steps.send(outcome)
+                except StopIteration as done:
+                    return done.value
+                outcome = None
+                if isinstance(step, Send):
+                    outcome = await self._transfer(step)
+                elif isinstance(step, Sleep):
                     await self._sleep(step.seconds)
-                elif isinstance(step, Pace):
-                    outcome = self._pace()
-                    if outcome > 0:
-                        await self._sleep(outcome)
+                elif isinstance(step, Hold):
+                    key = (id(asyncio.get_running_loop()), step.key)
+                    lock = self._shared.lock(key, asyncio.Lock)
+                    await lock.acquire()
+                    held.append(lock)
                 else:
-                    self._count(step)
-                    if self._http.is_closed:
-                        raise ClientStateError("the client has been closed")
-                    try:
-                        budget = step.budget if step.budget < float("inf") else None
-                        async with asyncio.timeout(budget):
-                            outcome = await self._http.request(**self._request_args(step))
-                    except TimeoutError:
-                        # The deadline, held to on the wall clock: a server that trickles
-                        # its answer a byte at a time does not stretch the call past it.
-                        outcome = httpx.ReadTimeout("the call's deadline passed mid-request")
-                    except BodyTooLarge:
-                        raise self._too_large(call) from None
-                    except httpx.TransportError as exc:
-                        outcome = exc
-                    except httpx.DecodingError as exc:  # a body its content-encoding cannot decode
-                        outcome = httpx.RemoteProtocolError(f"undecodable body: {exc}")
-                if not isinstance(step, Pace | Sleep):
-                    last = outcome
-                step = plan.send(outcome)
-        except StopIteration as done:
-            return self._result(call, done.value)
-        except Failed as failed:
-            error = self._error(call, failed)
-            raise error from error.__cause__  # the transport error, if any; never Failed
+                    held.pop().release()
+        finally:
+            for lock in held:
+                lock.release()
+
+    async def _transfer(self, step: Send) -> Outcome:
+        """One request, held on the wall clock to the call's deadline, its body read
+        by the one body reader (bounded, decoded in steps) whatever the sender."""
+        if self._http.is_closed:
+            raise ClientStateError("the client has been closed")
+        budget = step.budget if step.budget < float("inf") else None
+        limit = self._shared.max_response_size
+        try:
+            async with asyncio.timeout(budget):
+                if isinstance(self._http, httpx.AsyncClient):
+                    return await _httpx_request(self._http, self._request_args(step), limit)
+                return await self._http.request(**self._request_args(step))
+        except TimeoutError:
+            # The deadline, held to on the wall clock: a server that trickles
+            # its answer a byte at a time does not stretch the call past it.
+            return httpx.ReadTimeout("the call's deadline passed mid-request")
+        except BodyTooLarge:
+            raise self._too_large(step.call) from None
+        except httpx.TransportError as exc:
+            return exc
+        except (httpx.DecodingError, UndecodableBody) as exc:
+            return httpx.RemoteProtocolError(f"undecodable body: {exc}")
 
     async def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""
@@ -147,3 +155,20 @@ class AsyncClient(BaseClient):
 
     def __getstate__(self) -> Any:
         raise TypeError("a dodb AsyncClient cannot be pickled; build one in each process")
+
+
+async def _httpx_request(
+    http: httpx.AsyncClient, args: dict[str, Any], limit: int
+) -> httpx.Response:
+    """A request through a caller's httpx client, its body read by the one body reader."""
+    response = await http.send(http.build_request(**args), stream=True)
+    try:
+        if held(response, limit) is not None:
+            return response
+        body = BodyReader(response.headers.get("content-encoding"), limit)
+        async for part in response.aiter_raw():
+            body.feed(part)
+        response._content = body.finish()
+    finally:
+        await response.aclose()
+    return response

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._base import BaseClient, _Shared
+from ._base import BaseClient, Hold, _Shared, single
+from ._body import BodyReader, UndecodableBody, held
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -19,12 +20,13 @@ from ._config import (
     DEFAULT_REQUESTS_PER_MINUTE,
     DEFAULT_TIMEOUT,
 )
-from ._errors import ClientStateError
-from ._retry import Failed, Outcome, Pace, Send, Sleep
+from ._errors import BodyTooLarge, ClientStateError
+from ._retry import Outcome, Send, Sleep
 from ._transport import DeadlineTransport, deadline_at
 
 if TYPE_CHECKING:
     from ._calls import Call
+    from ._provision import Flow
     from .resources import Databases
 
 T = TypeVar("T")
@@ -87,75 +89,70 @@ class Client(BaseClient):
         return Databases(self)
 
     def _send(self, call: Call[T]) -> T:
-        """Carry out one call; adds and deletes on one cluster one at a time."""
-        if call.exclusive is not None and self._shared.serialize:
-            with self._shared.lock(("sync", call.exclusive), threading.Lock):
-                return self._run(call)
-        return self._run(call)
+        """Carry out one call."""
+        result: T = self._drive(single(call))
+        return result
 
-    def _run(self, call: Call[T]) -> T:
-        plan = self._plan(call)
-        args = self._own_request_args if self._owns_http else self._request_args
+    def _drive(self, flow: Flow) -> Any:
+        """Perform the I/O steps of `_execute(flow)`; return the flow's result."""
+        steps = self._execute(flow)
+        held: list[threading.Lock] = []
+        outcome: Outcome = None
         try:
-            step = next(plan)
-            last: Outcome = None
             while True:
-                outcome: Outcome = None
-                if isinstance(step, Sleep):
-                    self._note_wait(call, last, step.seconds)
-                    self._throttled(step)
+                try:
+                    step = steps.send(outcome)
+                except StopIteration as done:
+                    return done.value
+                outcome = None
+                if isinstance(step, Send):
+                    outcome = self._transfer(step)
+                elif isinstance(step, Sleep):
                     self._sleep(step.seconds)
-                elif isinstance(step, Pace):
-                    outcome = self._pace()
-                    if outcome > 0:
-                        self._sleep(outcome)
+                elif isinstance(step, Hold):
+                    lock = self._shared.lock(("sync", step.key), threading.Lock)
+                    lock.acquire()
+                    held.append(lock)
                 else:
-                    self._count(step)
-                    if self._http.is_closed:
-                        raise ClientStateError("the client has been closed")
-                    try:
-                        outcome = self._transfer(call, step, args(step))
-                    except httpx.TransportError as exc:
-                        outcome = exc
-                    except httpx.DecodingError as exc:  # a body its content-encoding cannot decode
-                        outcome = httpx.RemoteProtocolError(f"undecodable body: {exc}")
-                if not isinstance(step, Pace | Sleep):
-                    last = outcome
-                step = plan.send(outcome)
-        except StopIteration as done:
-            return self._result(call, done.value)
-        except Failed as failed:
-            error = self._error(call, failed)
-            raise error from error.__cause__  # the transport error, if any; never Failed
+                    held.pop().release()
+        finally:
+            for lock in held:
+                lock.release()
 
-    def _transfer(self, call: Call[Any], step: Send, args: dict[str, Any]) -> httpx.Response:
+    def _transfer(self, step: Send) -> Outcome:
         """One request, held to the call's deadline and to `max_response_size`.
 
         dodb's own transport bounds every socket operation by the deadline; the body
         is also read in chunks and checked between them, so a caller's httpx client
-        keeps the deadline for the body at least. The size is counted after
-        decompression.
+        keeps the deadline for the body at least. The body is decoded by the one
+        body reader, in bounded steps, and its size counted after decoding.
         """
+        if self._http.is_closed:
+            raise ClientStateError("the client has been closed")
+        args = self._own_request_args(step) if self._owns_http else self._request_args(step)
         ends = time.monotonic() + step.budget
-        limit = self._shared.max_response_size
-        with deadline_at(ends):
-            return self._read(call, args, ends, limit)
+        try:
+            with deadline_at(ends):
+                return self._read(args, ends)
+        except BodyTooLarge:
+            raise self._too_large(step.call) from None
+        except httpx.TransportError as exc:
+            return exc
+        except (httpx.DecodingError, UndecodableBody) as exc:
+            return httpx.RemoteProtocolError(f"undecodable body: {exc}")
 
-    def _read(
-        self, call: Call[Any], args: dict[str, Any], ends: float, limit: int
-    ) -> httpx.Response:
+    def _read(self, args: dict[str, Any], ends: float) -> httpx.Response:
         response: httpx.Response = self._http.send(self._http.build_request(**args), stream=True)
         try:
-            parts: list[bytes] = []
-            size = 0
-            for part in response.iter_bytes():
-                size += len(part)
-                if size > limit:
-                    raise self._too_large(call)
+            limit = self._shared.max_response_size
+            if held(response, limit) is not None:
+                return response
+            body = BodyReader(response.headers.get("content-encoding"), limit)
+            for part in response.iter_raw():
                 if time.monotonic() > ends:
                     raise httpx.ReadTimeout("the call's deadline passed mid-response")
-                parts.append(part)
-            response._content = b"".join(parts)
+                body.feed(part)
+            response._content = body.finish()
         finally:
             response.close()
         return response
