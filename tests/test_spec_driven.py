@@ -12,9 +12,9 @@ import yaml
 
 import dodb
 from dodb._options import accepted_by, choices, reader_at
-from dodb_api.calls import users as typed_users
 from dodb_api.api import database_clusters as cluster_ops
 from dodb_api.api import database_users as ops
+from dodb_api.calls import users as typed_users
 from dodb_api.models import DatabaseUserCreate, KafkaAclPermission, MongoRole
 
 OPTIONS = accepted_by(DatabaseUserCreate)
@@ -154,5 +154,14 @@ def test_nothing_unused_ships() -> None:
     package = Path(dodb_api.__file__).parent
     assert not (package / "client.py").exists()
     assert not (package / "errors.py").exists()
-    used: Any = {"api", "calls", "models", "types.py", "_facts.py", "__init__.py", "py.typed", "__pycache__"}
+    used: Any = {
+        "api",
+        "calls",
+        "models",
+        "types.py",
+        "_facts.py",
+        "__init__.py",
+        "py.typed",
+        "__pycache__",
+    }
     assert {p.name for p in package.iterdir()} <= used
