@@ -452,19 +452,15 @@ Body = Mapping[str, Any] | IO[bytes]
 """A request body as the official client takes it: a dict, or a binary file of JSON."""
 
 
-C = TypeVar("C")
+class Sender(Protocol):
+    """What generated calls need from a client: dodb's clients have these two.
 
-
-class Calls:
-    """What generated calls need from a client; dodb's resources implement the hooks."""
-
-    def _resource(self, cls: type[C]) -> C:
-        raise NotImplementedError
+    Each takes an operation's name and the call's arguments and sends it; an
+    async client returns an awaitable."""
 
     def _official(
         self, name: str, path: tuple[object, ...], body: object, query: Mapping[str, object]
-    ) -> Any:
-        raise NotImplementedError
+    ) -> Any: ...
 
     def _typed(
         self,
@@ -473,30 +469,14 @@ class Calls:
         fields: Mapping[str, object],
         options: Mapping[str, object],
         query: Mapping[str, object],
-    ) -> Any:
-        raise NotImplementedError
+    ) -> Any: ...
 
 
-class AsyncCalls:
-    """`Calls`, awaited."""
+class Calls:
+    """The base of generated call classes: the client their calls go through."""
 
-    def _resource(self, cls: type[C]) -> C:
-        raise NotImplementedError
-
-    async def _official(
-        self, name: str, path: tuple[object, ...], body: object, query: Mapping[str, object]
-    ) -> Any:
-        raise NotImplementedError
-
-    async def _typed(
-        self,
-        name: str,
-        path: tuple[object, ...],
-        fields: Mapping[str, object],
-        options: Mapping[str, object],
-        query: Mapping[str, object],
-    ) -> Any:
-        raise NotImplementedError
+    def __init__(self, client: Sender) -> None:
+        self._client = client
 
 
 __all__ = [
@@ -508,7 +488,6 @@ __all__ = [
     "SECRET",
     "STRING",
     "ArrayReader",
-    "AsyncCalls",
     "Body",
     "Calls",
     "EnumReader",
@@ -521,6 +500,7 @@ __all__ = [
     "Schema",
     "SchemaError",
     "Secret",
+    "Sender",
     "array",
     "dump",
     "enum",

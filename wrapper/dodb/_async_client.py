@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -16,8 +17,9 @@ if TYPE_CHECKING:
     from ._calls import Call
     from ._provision import Flow
     from .resources import AsyncDatabases
-from ._base import Hold, single
-from ._body import BodyReader, UndecodableBody, held
+from ._async._io import drive, read_httpx
+from ._base import single
+from ._body import UndecodableBody
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -27,7 +29,7 @@ from ._config import (
     DEFAULT_TIMEOUT,
 )
 from ._errors import BodyTooLarge, ClientStateError
-from ._retry import Outcome, Send, Sleep
+from ._retry import Outcome, Send
 
 T = TypeVar("T")
 
@@ -88,31 +90,13 @@ class AsyncClient(BaseClient):
         return result
 
     async def _drive(self, flow: Flow) -> Any:
-        """Perform the I/O steps of `_execute(flow)`; return the flow's result."""
-        steps = self._execute(flow)
-        held: list[asyncio.Lock] = []
-        outcome: Outcome = None
-        try:
-            while True:
-                try:
-                    step = steps.send(outcome)
-                except StopIteration as done:
-                    return done.value
-                outcome = None
-                if isinstance(step, Send):
-                    outcome = await self._transfer(step)
-                elif isinstance(step, Sleep):
-                    await self._sleep(step.seconds)
-                elif isinstance(step, Hold):
-                    key = (id(asyncio.get_running_loop()), step.key)
-                    lock = self._shared.lock(key, asyncio.Lock)
-                    await lock.acquire()
-                    held.append(lock)
-                else:
-                    held.pop().release()
-        finally:
-            for lock in held:
-                lock.release()
+        """Carry out a flow (one call, or several): `_execute`'s steps, performed."""
+        return await drive(self, flow)
+
+    def _lock(self, key: str) -> asyncio.Lock:
+        """The lock of calls made one at a time per `key` (a cluster), per event loop."""
+        found: asyncio.Lock = self._shared.lock((id(asyncio.get_running_loop()), key), asyncio.Lock)
+        return found
 
     async def _transfer(self, step: Send) -> Outcome:
         """One request, held on the wall clock to the call's deadline, its body read
@@ -124,7 +108,8 @@ class AsyncClient(BaseClient):
         try:
             async with asyncio.timeout(budget):
                 if isinstance(self._http, httpx.AsyncClient):
-                    return await _httpx_request(self._http, self._request_args(step), limit)
+                    ends = time.monotonic() + step.budget
+                    return await read_httpx(self._http, self._request_args(step), limit, ends)
                 return await self._http.request(**self._request_args(step))
         except TimeoutError:
             # The deadline, held to on the wall clock: a server that trickles
@@ -155,20 +140,3 @@ class AsyncClient(BaseClient):
 
     def __getstate__(self) -> Any:
         raise TypeError("a dodb AsyncClient cannot be pickled; build one in each process")
-
-
-async def _httpx_request(
-    http: httpx.AsyncClient, args: dict[str, Any], limit: int
-) -> httpx.Response:
-    """A request through a caller's httpx client, its body read by the one body reader."""
-    response = await http.send(http.build_request(**args), stream=True)
-    try:
-        if held(response, limit) is not None:
-            return response
-        body = BodyReader(response.headers.get("content-encoding"), limit)
-        async for part in response.aiter_raw():
-            body.feed(part)
-        response._content = body.finish()
-    finally:
-        await response.aclose()
-    return response

@@ -13,8 +13,8 @@ import logging
 import sys
 import threading
 import weakref
-from collections.abc import Generator
-from typing import TYPE_CHECKING, Any, NamedTuple, Self, TypeAlias, TypeVar
+from collections.abc import Generator, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, Self, TypeAlias, TypeVar
 
 import httpx
 
@@ -107,6 +107,30 @@ class Free(NamedTuple):
 
 Step: TypeAlias = Send | Sleep | Hold | Free
 Steps: TypeAlias = Generator[Step, Outcome, Any]
+
+
+class Driven(Protocol):
+    """What the sync driver (`dodb._sync._io.drive`) needs of a client."""
+
+    def _execute(self, flow: Flow) -> Steps: ...
+
+    def _transfer(self, step: Send) -> Outcome: ...
+
+    def _sleep(self, seconds: float) -> None: ...
+
+    def _lock(self, key: str) -> Any: ...
+
+
+class AsyncDriven(Protocol):
+    """What the async driver (`dodb._async._io.drive`) needs of a client."""
+
+    def _execute(self, flow: Flow) -> Steps: ...
+
+    async def _transfer(self, step: Send) -> Outcome: ...
+
+    async def _sleep(self, seconds: float) -> None: ...
+
+    def _lock(self, key: str) -> Any: ...
 
 
 def single(call: Call[T]) -> Generator[Call[T], T, T]:
@@ -272,6 +296,35 @@ class BaseClient:
 
     def _plan(self, call: Call[Any]) -> Plan:
         return plan(call, self.settings)
+
+    # What generated calls call (dodb_api.types.Sender) ------------------------------
+    # `_send` and `_drive` are the subclass's: an AsyncClient's return awaitables, which
+    # these hand back for the generated async call to await.
+
+    def _send(self, call: Call[Any]) -> Any:
+        raise NotImplementedError
+
+    def _drive(self, flow: Flow) -> Any:
+        raise NotImplementedError
+
+    def _official(
+        self, name: str, path: tuple[object, ...], body: object, query: Mapping[str, object]
+    ) -> Any:
+        from . import _calls
+
+        return self._send(_calls.official(name, path, body, query))
+
+    def _typed(
+        self,
+        name: str,
+        path: tuple[object, ...],
+        fields: Mapping[str, object],
+        options: Mapping[str, object],
+        query: Mapping[str, object],
+    ) -> Any:
+        from . import _calls
+
+        return self._send(_calls.typed(name, path, fields, options, query))
 
     # The one execution path ----------------------------------------------------
 

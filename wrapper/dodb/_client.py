@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._base import BaseClient, Hold, _Shared, single
-from ._body import BodyReader, UndecodableBody, held
+from ._base import BaseClient, _Shared, single
+from ._body import UndecodableBody
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -21,7 +21,8 @@ from ._config import (
     DEFAULT_TIMEOUT,
 )
 from ._errors import BodyTooLarge, ClientStateError
-from ._retry import Outcome, Send, Sleep
+from ._retry import Outcome, Send
+from ._sync._io import drive, read_httpx
 from ._transport import DeadlineTransport, deadline_at
 
 if TYPE_CHECKING:
@@ -94,30 +95,13 @@ class Client(BaseClient):
         return result
 
     def _drive(self, flow: Flow) -> Any:
-        """Perform the I/O steps of `_execute(flow)`; return the flow's result."""
-        steps = self._execute(flow)
-        held: list[threading.Lock] = []
-        outcome: Outcome = None
-        try:
-            while True:
-                try:
-                    step = steps.send(outcome)
-                except StopIteration as done:
-                    return done.value
-                outcome = None
-                if isinstance(step, Send):
-                    outcome = self._transfer(step)
-                elif isinstance(step, Sleep):
-                    self._sleep(step.seconds)
-                elif isinstance(step, Hold):
-                    lock = self._shared.lock(("sync", step.key), threading.Lock)
-                    lock.acquire()
-                    held.append(lock)
-                else:
-                    held.pop().release()
-        finally:
-            for lock in held:
-                lock.release()
+        """Carry out a flow (one call, or several): `_execute`'s steps, performed."""
+        return drive(self, flow)
+
+    def _lock(self, key: str) -> threading.Lock:
+        """The lock of calls made one at a time per `key` (a cluster), for every thread."""
+        found: threading.Lock = self._shared.lock(("sync", key), threading.Lock)
+        return found
 
     def _transfer(self, step: Send) -> Outcome:
         """One request, held to the call's deadline and to `max_response_size`.
@@ -133,29 +117,13 @@ class Client(BaseClient):
         ends = time.monotonic() + step.budget
         try:
             with deadline_at(ends):
-                return self._read(args, ends)
+                return read_httpx(self._http, args, self._shared.max_response_size, ends)
         except BodyTooLarge:
             raise self._too_large(step.call) from None
         except httpx.TransportError as exc:
             return exc
         except (httpx.DecodingError, UndecodableBody) as exc:
             return httpx.RemoteProtocolError(f"undecodable body: {exc}")
-
-    def _read(self, args: dict[str, Any], ends: float) -> httpx.Response:
-        response: httpx.Response = self._http.send(self._http.build_request(**args), stream=True)
-        try:
-            limit = self._shared.max_response_size
-            if held(response, limit) is not None:
-                return response
-            body = BodyReader(response.headers.get("content-encoding"), limit)
-            for part in response.iter_raw():
-                if time.monotonic() > ends:
-                    raise httpx.ReadTimeout("the call's deadline passed mid-response")
-                body.feed(part)
-            response._content = body.finish()
-        finally:
-            response.close()
-        return response
 
     def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import cast
 
 from ..models.database_cluster import DatabaseCluster
-from ..types import AsyncCalls, Calls
+from ..types import Calls
 
 
 class ClustersCalls(Calls):
@@ -22,7 +22,7 @@ class ClustersCalls(Calls):
         """Get one database cluster."""
         return cast(
             "DatabaseCluster",
-            self._typed("databases_get_cluster", (cluster,), {}, {}, {}),
+            self._client._typed("databases_get_cluster", (cluster,), {}, {}, {}),
         )
 
     def list(
@@ -31,11 +31,11 @@ class ClustersCalls(Calls):
         """List the database clusters of the account."""
         return cast(
             "list[DatabaseCluster]",
-            self._typed("databases_list_clusters", (), {}, {}, {}),
+            self._client._typed("databases_list_clusters", (), {}, {}, {}),
         )
 
 
-class AsyncClustersCalls(AsyncCalls):
+class AsyncClustersCalls(Calls):
     """The typed `clusters` calls, awaited."""
 
     async def get(
@@ -45,7 +45,7 @@ class AsyncClustersCalls(AsyncCalls):
         """Get one database cluster."""
         return cast(
             "DatabaseCluster",
-            await self._typed("databases_get_cluster", (cluster,), {}, {}, {}),
+            await self._client._typed("databases_get_cluster", (cluster,), {}, {}, {}),
         )
 
     async def list(
@@ -54,5 +54,5 @@ class AsyncClustersCalls(AsyncCalls):
         """List the database clusters of the account."""
         return cast(
             "list[DatabaseCluster]",
-            await self._typed("databases_list_clusters", (), {}, {}, {}),
+            await self._client._typed("databases_list_clusters", (), {}, {}, {}),
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
-from ..types import AsyncCalls, Body, Calls
+from ..types import Body, Calls
 
 if TYPE_CHECKING:
     from .clusters import AsyncClustersCalls, ClustersCalls
@@ -24,14 +24,14 @@ class DatabasesCalls(Calls):
         """The typed `clusters` calls, returning models."""
         from .clusters import ClustersCalls
 
-        return self._resource(ClustersCalls)
+        return ClustersCalls(self._client)
 
     @cached_property
     def users(self) -> UsersCalls:
         """The typed `users` calls, returning models."""
         from .users import UsersCalls
 
-        return self._resource(UsersCalls)
+        return UsersCalls(self._client)
 
     def add_user(
         self,
@@ -41,7 +41,9 @@ class DatabasesCalls(Calls):
         """Add a user to a database cluster: `POST /v2/databases/{database_cluster_uuid}/users`."""
         return cast(
             "dict[str, Any]",
-            self._official("databases_add_user", (database_cluster_uuid,), body, {}),
+            self._client._official(
+                "databases_add_user", (database_cluster_uuid,), body, {}
+            ),
         )
 
     def delete_user(
@@ -50,7 +52,7 @@ class DatabasesCalls(Calls):
         username: str,
     ) -> None:
         """Remove a user from a database cluster: `DELETE /v2/databases/{database_cluster_uuid}/users/{username}`."""
-        self._official(
+        self._client._official(
             "databases_delete_user", (database_cluster_uuid, username), None, {}
         )
 
@@ -61,7 +63,9 @@ class DatabasesCalls(Calls):
         """Get one database cluster: `GET /v2/databases/{database_cluster_uuid}`."""
         return cast(
             "dict[str, Any]",
-            self._official("databases_get_cluster", (database_cluster_uuid,), None, {}),
+            self._client._official(
+                "databases_get_cluster", (database_cluster_uuid,), None, {}
+            ),
         )
 
     def get_user(
@@ -72,7 +76,7 @@ class DatabasesCalls(Calls):
         """Get one user of a database cluster: `GET /v2/databases/{database_cluster_uuid}/users/{username}`."""
         return cast(
             "dict[str, Any]",
-            self._official(
+            self._client._official(
                 "databases_get_user", (database_cluster_uuid, username), None, {}
             ),
         )
@@ -82,7 +86,8 @@ class DatabasesCalls(Calls):
     ) -> dict[str, Any]:
         """List the database clusters of the account: `GET /v2/databases`."""
         return cast(
-            "dict[str, Any]", self._official("databases_list_clusters", (), None, {})
+            "dict[str, Any]",
+            self._client._official("databases_list_clusters", (), None, {}),
         )
 
     def list_users(
@@ -92,7 +97,9 @@ class DatabasesCalls(Calls):
         """List the users of a database cluster: `GET /v2/databases/{database_cluster_uuid}/users`."""
         return cast(
             "dict[str, Any]",
-            self._official("databases_list_users", (database_cluster_uuid,), None, {}),
+            self._client._official(
+                "databases_list_users", (database_cluster_uuid,), None, {}
+            ),
         )
 
     def reset_auth(
@@ -104,7 +111,7 @@ class DatabasesCalls(Calls):
         """Reset a database user's password or MySQL auth plugin: `POST /v2/databases/{database_cluster_uuid}/users/{username}/reset_auth`."""
         return cast(
             "dict[str, Any]",
-            self._official(
+            self._client._official(
                 "databases_reset_auth", (database_cluster_uuid, username), body, {}
             ),
         )
@@ -118,13 +125,13 @@ class DatabasesCalls(Calls):
         """Change the settings of a database user: `PUT /v2/databases/{database_cluster_uuid}/users/{username}`."""
         return cast(
             "dict[str, Any]",
-            self._official(
+            self._client._official(
                 "databases_update_user", (database_cluster_uuid, username), body, {}
             ),
         )
 
 
-class AsyncDatabasesCalls(AsyncCalls):
+class AsyncDatabasesCalls(Calls):
     """The `databases` operations under the official client's names, awaited."""
 
     @cached_property
@@ -132,14 +139,14 @@ class AsyncDatabasesCalls(AsyncCalls):
         """The typed `clusters` calls, returning models."""
         from .clusters import AsyncClustersCalls
 
-        return self._resource(AsyncClustersCalls)
+        return AsyncClustersCalls(self._client)
 
     @cached_property
     def users(self) -> AsyncUsersCalls:
         """The typed `users` calls, returning models."""
         from .users import AsyncUsersCalls
 
-        return self._resource(AsyncUsersCalls)
+        return AsyncUsersCalls(self._client)
 
     async def add_user(
         self,
@@ -149,7 +156,7 @@ class AsyncDatabasesCalls(AsyncCalls):
         """Add a user to a database cluster: `POST /v2/databases/{database_cluster_uuid}/users`."""
         return cast(
             "dict[str, Any]",
-            await self._official(
+            await self._client._official(
                 "databases_add_user", (database_cluster_uuid,), body, {}
             ),
         )
@@ -160,7 +167,7 @@ class AsyncDatabasesCalls(AsyncCalls):
         username: str,
     ) -> None:
         """Remove a user from a database cluster: `DELETE /v2/databases/{database_cluster_uuid}/users/{username}`."""
-        await self._official(
+        await self._client._official(
             "databases_delete_user", (database_cluster_uuid, username), None, {}
         )
 
@@ -171,7 +178,7 @@ class AsyncDatabasesCalls(AsyncCalls):
         """Get one database cluster: `GET /v2/databases/{database_cluster_uuid}`."""
         return cast(
             "dict[str, Any]",
-            await self._official(
+            await self._client._official(
                 "databases_get_cluster", (database_cluster_uuid,), None, {}
             ),
         )
@@ -184,7 +191,7 @@ class AsyncDatabasesCalls(AsyncCalls):
         """Get one user of a database cluster: `GET /v2/databases/{database_cluster_uuid}/users/{username}`."""
         return cast(
             "dict[str, Any]",
-            await self._official(
+            await self._client._official(
                 "databases_get_user", (database_cluster_uuid, username), None, {}
             ),
         )
@@ -195,7 +202,7 @@ class AsyncDatabasesCalls(AsyncCalls):
         """List the database clusters of the account: `GET /v2/databases`."""
         return cast(
             "dict[str, Any]",
-            await self._official("databases_list_clusters", (), None, {}),
+            await self._client._official("databases_list_clusters", (), None, {}),
         )
 
     async def list_users(
@@ -205,7 +212,7 @@ class AsyncDatabasesCalls(AsyncCalls):
         """List the users of a database cluster: `GET /v2/databases/{database_cluster_uuid}/users`."""
         return cast(
             "dict[str, Any]",
-            await self._official(
+            await self._client._official(
                 "databases_list_users", (database_cluster_uuid,), None, {}
             ),
         )
@@ -219,7 +226,7 @@ class AsyncDatabasesCalls(AsyncCalls):
         """Reset a database user's password or MySQL auth plugin: `POST /v2/databases/{database_cluster_uuid}/users/{username}/reset_auth`."""
         return cast(
             "dict[str, Any]",
-            await self._official(
+            await self._client._official(
                 "databases_reset_auth", (database_cluster_uuid, username), body, {}
             ),
         )
@@ -233,7 +240,7 @@ class AsyncDatabasesCalls(AsyncCalls):
         """Change the settings of a database user: `PUT /v2/databases/{database_cluster_uuid}/users/{username}`."""
         return cast(
             "dict[str, Any]",
-            await self._official(
+            await self._client._official(
                 "databases_update_user", (database_cluster_uuid, username), body, {}
             ),
         )

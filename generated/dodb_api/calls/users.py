@@ -16,7 +16,7 @@ from ..models.mongo_role import MongoRole
 from ..models.mysql_auth_plugin import MysqlAuthPlugin
 from ..models.open_search_acl import OpenSearchAcl
 from ..models.open_search_acl_permission import OpenSearchAclPermission
-from ..types import AsyncCalls, Calls
+from ..types import Calls
 
 
 class UsersAddOptions(TypedDict, total=False):
@@ -63,7 +63,9 @@ class UsersCalls(Calls):
         """Add a user to a database cluster."""
         return cast(
             "DatabaseUser",
-            self._typed("databases_add_user", (cluster,), {"name": name}, options, {}),
+            self._client._typed(
+                "databases_add_user", (cluster,), {"name": name}, options, {}
+            ),
         )
 
     def delete(
@@ -72,7 +74,7 @@ class UsersCalls(Calls):
         name: str,
     ) -> None:
         """Remove a user from a database cluster."""
-        self._typed("databases_delete_user", (cluster, name), {}, {}, {})
+        self._client._typed("databases_delete_user", (cluster, name), {}, {}, {})
 
     def get(
         self,
@@ -82,7 +84,7 @@ class UsersCalls(Calls):
         """Get one user of a database cluster."""
         return cast(
             "DatabaseUser",
-            self._typed("databases_get_user", (cluster, name), {}, {}, {}),
+            self._client._typed("databases_get_user", (cluster, name), {}, {}, {}),
         )
 
     def list(
@@ -92,7 +94,7 @@ class UsersCalls(Calls):
         """List the users of a database cluster."""
         return cast(
             "list[DatabaseUser]",
-            self._typed("databases_list_users", (cluster,), {}, {}, {}),
+            self._client._typed("databases_list_users", (cluster,), {}, {}, {}),
         )
 
     def reset_auth(
@@ -104,7 +106,9 @@ class UsersCalls(Calls):
         """Reset a database user's password or MySQL auth plugin."""
         return cast(
             "DatabaseUser",
-            self._typed("databases_reset_auth", (cluster, name), {}, options, {}),
+            self._client._typed(
+                "databases_reset_auth", (cluster, name), {}, options, {}
+            ),
         )
 
     def update(
@@ -116,11 +120,13 @@ class UsersCalls(Calls):
         """Change the settings of a database user."""
         return cast(
             "DatabaseUser",
-            self._typed("databases_update_user", (cluster, name), {}, options, {}),
+            self._client._typed(
+                "databases_update_user", (cluster, name), {}, options, {}
+            ),
         )
 
 
-class AsyncUsersCalls(AsyncCalls):
+class AsyncUsersCalls(Calls):
     """The typed `users` calls, awaited."""
 
     async def add(
@@ -132,7 +138,7 @@ class AsyncUsersCalls(AsyncCalls):
         """Add a user to a database cluster."""
         return cast(
             "DatabaseUser",
-            await self._typed(
+            await self._client._typed(
                 "databases_add_user", (cluster,), {"name": name}, options, {}
             ),
         )
@@ -143,7 +149,7 @@ class AsyncUsersCalls(AsyncCalls):
         name: str,
     ) -> None:
         """Remove a user from a database cluster."""
-        await self._typed("databases_delete_user", (cluster, name), {}, {}, {})
+        await self._client._typed("databases_delete_user", (cluster, name), {}, {}, {})
 
     async def get(
         self,
@@ -153,7 +159,9 @@ class AsyncUsersCalls(AsyncCalls):
         """Get one user of a database cluster."""
         return cast(
             "DatabaseUser",
-            await self._typed("databases_get_user", (cluster, name), {}, {}, {}),
+            await self._client._typed(
+                "databases_get_user", (cluster, name), {}, {}, {}
+            ),
         )
 
     async def list(
@@ -163,7 +171,7 @@ class AsyncUsersCalls(AsyncCalls):
         """List the users of a database cluster."""
         return cast(
             "list[DatabaseUser]",
-            await self._typed("databases_list_users", (cluster,), {}, {}, {}),
+            await self._client._typed("databases_list_users", (cluster,), {}, {}, {}),
         )
 
     async def reset_auth(
@@ -175,7 +183,9 @@ class AsyncUsersCalls(AsyncCalls):
         """Reset a database user's password or MySQL auth plugin."""
         return cast(
             "DatabaseUser",
-            await self._typed("databases_reset_auth", (cluster, name), {}, options, {}),
+            await self._client._typed(
+                "databases_reset_auth", (cluster, name), {}, options, {}
+            ),
         )
 
     async def update(
@@ -187,7 +197,7 @@ class AsyncUsersCalls(AsyncCalls):
         """Change the settings of a database user."""
         return cast(
             "DatabaseUser",
-            await self._typed(
+            await self._client._typed(
                 "databases_update_user", (cluster, name), {}, options, {}
             ),
         )

@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 
 from dodb_api.calls.databases import AsyncDatabasesCalls, DatabasesCalls
 
-from ._senders import AsyncHooks, Hooks
-
 if TYPE_CHECKING:
     from ._users import AsyncDatabaseUsers, DatabaseUsers
 
 
-class Databases(Hooks, DatabasesCalls):
+class Databases(DatabasesCalls):
     """The `databases` operations, named as in the official client; JSON in and out."""
 
     @cached_property
@@ -25,7 +23,7 @@ class Databases(Hooks, DatabasesCalls):
         return DatabaseUsers(self._client)
 
 
-class AsyncDatabases(AsyncHooks, AsyncDatabasesCalls):
+class AsyncDatabases(AsyncDatabasesCalls):
     """The `databases` operations, named as in the official client; awaited."""
 
     @cached_property

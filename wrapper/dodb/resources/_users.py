@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from dodb_api.calls.users import AsyncUsersCalls, UsersAddOptions, UsersCalls
 
 from .. import _provision as provision
 from .._provision import Credentials, Ensured
-from ._senders import AsyncHooks, Hooks
+
+if TYPE_CHECKING:
+    from .._base import BaseClient
 
 
-class DatabaseUsers(Hooks, UsersCalls):
+class DatabaseUsers(UsersCalls):
     """The users of managed database clusters.
 
     Engine options are keywords; options of two engines in one call are
     refused, as are enum values the API does not know, before sending.
     """
+
+    _client: BaseClient
 
     def ensure(self, cluster: str, name: str, **options: Unpack[UsersAddOptions]) -> Ensured:
         """Make the user exist with exactly these options, and say what that took.
@@ -43,8 +47,10 @@ class DatabaseUsers(Hooks, UsersCalls):
         return found
 
 
-class AsyncDatabaseUsers(AsyncHooks, AsyncUsersCalls):
+class AsyncDatabaseUsers(AsyncUsersCalls):
     """The users of managed database clusters; every call is awaited."""
+
+    _client: BaseClient
 
     async def ensure(self, cluster: str, name: str, **options: Unpack[UsersAddOptions]) -> Ensured:
         """Make the user exist with exactly these options; see `DatabaseUsers.ensure`."""
