@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,7 +18,6 @@ if TYPE_CHECKING:
     from .resources import AsyncDatabases
 from ._async._io import drive, read_httpx
 from ._base import single
-from ._body import UndecodableBody
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -28,8 +26,7 @@ from ._config import (
     DEFAULT_REQUESTS_PER_MINUTE,
     DEFAULT_TIMEOUT,
 )
-from ._errors import BodyTooLarge, ClientStateError
-from ._retry import Outcome, Send
+from ._retry import Send
 
 T = TypeVar("T")
 
@@ -98,29 +95,15 @@ class AsyncClient(BaseClient):
         found: asyncio.Lock = self._shared.lock((id(asyncio.get_running_loop()), key), asyncio.Lock)
         return found
 
-    async def _transfer(self, step: Send) -> Outcome:
-        """One request, held on the wall clock to the call's deadline, its body read
-        by the one body reader (bounded, decoded in steps) whatever the sender."""
-        if self._http.is_closed:
-            raise ClientStateError("the client has been closed")
-        budget = step.budget if step.budget < float("inf") else None
-        limit = self._shared.max_response_size
-        try:
-            async with asyncio.timeout(budget):
-                if isinstance(self._http, httpx.AsyncClient):
-                    ends = time.monotonic() + step.budget
-                    return await read_httpx(self._http, self._request_args(step), limit, ends)
-                return await self._http.request(**self._request_args(step))
-        except TimeoutError:
-            # The deadline, held to on the wall clock: a server that trickles
-            # its answer a byte at a time does not stretch the call past it.
-            return httpx.ReadTimeout("the call's deadline passed mid-request")
-        except BodyTooLarge:
-            raise self._too_large(step.call) from None
-        except httpx.TransportError as exc:
-            return exc
-        except (httpx.DecodingError, UndecodableBody) as exc:
-            return httpx.RemoteProtocolError(f"undecodable body: {exc}")
+    def _deadline(self, budget: float, ends: float) -> asyncio.Timeout:
+        """The deadline, held on the wall clock around the whole request."""
+        return asyncio.timeout(budget if budget < float("inf") else None)
+
+    async def _request(self, step: Send, ends: float) -> httpx.Response:
+        if isinstance(self._http, httpx.AsyncClient):
+            limit = self._shared.max_response_size
+            return await read_httpx(self._http, self._request_args(step), limit, ends)
+        return await self._http.request(**self._request_args(step))
 
     async def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""

@@ -14,6 +14,7 @@ import sys
 import threading
 import weakref
 from collections.abc import Generator, Mapping
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, Self, TypeAlias, TypeVar
 
 import httpx
@@ -110,11 +111,17 @@ Steps: TypeAlias = Generator[Step, Outcome, Any]
 
 
 class Driven(Protocol):
-    """What the sync driver (`dodb._sync._io.drive`) needs of a client."""
+    """What the sync I/O (`dodb._sync._io`) needs of a client."""
+
+    _http: Any
 
     def _execute(self, flow: Flow) -> Steps: ...
 
-    def _transfer(self, step: Send) -> Outcome: ...
+    def _deadline(self, budget: float, ends: float) -> AbstractContextManager[Any]: ...
+
+    def _request(self, step: Send, ends: float) -> httpx.Response: ...
+
+    def _too_large(self, call: Call[Any]) -> ResponseTooLargeError: ...
 
     def _sleep(self, seconds: float) -> None: ...
 
@@ -122,11 +129,17 @@ class Driven(Protocol):
 
 
 class AsyncDriven(Protocol):
-    """What the async driver (`dodb._async._io.drive`) needs of a client."""
+    """What the async I/O (`dodb._async._io`) needs of a client."""
+
+    _http: Any
 
     def _execute(self, flow: Flow) -> Steps: ...
 
-    async def _transfer(self, step: Send) -> Outcome: ...
+    def _deadline(self, budget: float, ends: float) -> AbstractAsyncContextManager[Any]: ...
+
+    async def _request(self, step: Send, ends: float) -> httpx.Response: ...
+
+    def _too_large(self, call: Call[Any]) -> ResponseTooLargeError: ...
 
     async def _sleep(self, seconds: float) -> None: ...
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import AbstractContextManager
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -11,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 
 from ._base import BaseClient, _Shared, single
-from ._body import UndecodableBody
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -20,8 +20,7 @@ from ._config import (
     DEFAULT_REQUESTS_PER_MINUTE,
     DEFAULT_TIMEOUT,
 )
-from ._errors import BodyTooLarge, ClientStateError
-from ._retry import Outcome, Send
+from ._retry import Send
 from ._sync._io import drive, read_httpx
 from ._transport import DeadlineTransport, deadline_at
 
@@ -103,27 +102,15 @@ class Client(BaseClient):
         found: threading.Lock = self._shared.lock(("sync", key), threading.Lock)
         return found
 
-    def _transfer(self, step: Send) -> Outcome:
-        """One request, held to the call's deadline and to `max_response_size`.
+    def _deadline(self, budget: float, ends: float) -> AbstractContextManager[None]:
+        """dodb's own transport bounds every socket operation by the time left; the body
+        reader checks it between chunks too, so a caller's httpx client keeps it for
+        the body at least."""
+        return deadline_at(ends)
 
-        dodb's own transport bounds every socket operation by the deadline; the body
-        is also read in chunks and checked between them, so a caller's httpx client
-        keeps the deadline for the body at least. The body is decoded by the one
-        body reader, in bounded steps, and its size counted after decoding.
-        """
-        if self._http.is_closed:
-            raise ClientStateError("the client has been closed")
+    def _request(self, step: Send, ends: float) -> httpx.Response:
         args = self._own_request_args(step) if self._owns_http else self._request_args(step)
-        ends = time.monotonic() + step.budget
-        try:
-            with deadline_at(ends):
-                return read_httpx(self._http, args, self._shared.max_response_size, ends)
-        except BodyTooLarge:
-            raise self._too_large(step.call) from None
-        except httpx.TransportError as exc:
-            return exc
-        except (httpx.DecodingError, UndecodableBody) as exc:
-            return httpx.RemoteProtocolError(f"undecodable body: {exc}")
+        return read_httpx(self._http, args, self._shared.max_response_size, ends)
 
     def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .._base import Free, Hold
-from .._body import BodyReader, held
+from .._body import BodyReader, UndecodableBody, held
+from .._errors import BodyTooLarge, ClientStateError
 from .._retry import Outcome, Send, Sleep
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def drive(client: Driven, flow: Flow) -> Any:
                 return done.value
             outcome = None
             if isinstance(step, Send):
-                outcome = client._transfer(step)
+                outcome = transfer(client, step)
             elif isinstance(step, Sleep):
                 client._sleep(step.seconds)
             elif isinstance(step, Hold):
@@ -52,6 +53,30 @@ def drive(client: Driven, flow: Flow) -> Any:
     finally:
         for lock in held_locks:
             lock.release()
+
+
+def transfer(client: Driven, step: Send) -> Outcome:
+    """One request of the plan, held to the call's deadline and to `max_response_size`:
+    the response, or the transport error to hand the plan.
+
+    The client's `_deadline` bounds the whole request by the time the call has
+    left (on the wall clock; or, for dodb's own sync transport, every socket
+    operation by it), and the body is read by the one body reader."""
+    if client._http.is_closed:
+        raise ClientStateError("the client has been closed")
+    ends = time.monotonic() + step.budget
+    try:
+        with client._deadline(step.budget, ends):
+            return client._request(step, ends)
+    except TimeoutError:
+        # A server that trickles its answer a byte at a time does not stretch the call.
+        return httpx.ReadTimeout("the call's deadline passed mid-request")
+    except BodyTooLarge:
+        raise client._too_large(step.call) from None
+    except httpx.TransportError as exc:
+        return exc
+    except (httpx.DecodingError, UndecodableBody) as exc:
+        return httpx.RemoteProtocolError(f"undecodable body: {exc}")
 
 
 def read_httpx(http: httpx.Client, args: dict[str, Any], limit: int, ends: float) -> httpx.Response:
