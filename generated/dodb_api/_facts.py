@@ -86,3 +86,12 @@ FACTS: dict[str, Facts] = {
         needs_option=True,
     ),
 }
+
+SECRET_NAMES: frozenset[str] = frozenset(
+    {
+        "access_key",
+        "password",
+        "uri",
+    }
+)
+"""The JSON names the spec marks as credentials (`format: password`), in any schema."""

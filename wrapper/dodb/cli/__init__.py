@@ -10,8 +10,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, TOKEN_ENV
-from .._errors import APIConnectionError, APIError, ConfigurationError, DodbError
-from .._provision import NoPasswordError
+from .._errors import (
+    APIConnectionError,
+    APIError,
+    ConfigurationError,
+    DodbError,
+    NoPasswordError,
+)
 from .._version import __version__
 from ._render import printable, user_to_json, users_output
 
@@ -107,12 +112,15 @@ def _global_flags(*, defaults: bool) -> argparse.ArgumentParser:
     return flags
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="dodb", description="Manage the users of DigitalOcean managed databases."
+        prog="dodb",
+        description="Manage DigitalOcean managed databases: their users, and every call the "
+        "API's spec declares as a command.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+    wanted = next((word for word in argv if not word.startswith("-")), None)
 
     users = commands.add_parser(
         "users",
@@ -133,11 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
         action.add_argument("cluster", help="database cluster id")
         if needs_user:
             action.add_argument("name", help="user name")
-        if name in _OPERATION_OF_ACTION:
+        if name in _OPERATION_OF_ACTION and wanted == "users":  # --help alone loads no model
             _engine_options(action, _OPERATION_OF_ACTION[name])
     from ._provision import add_parsers
 
     add_parsers(actions, _global_flags(defaults=False))
+    from ._resources import add_commands
+
+    add_commands(commands, lambda defaults: _global_flags(defaults=defaults), argv)
 
     emulator = commands.add_parser("emulator", help="serve the local API emulator")
     emulator.add_argument("--host", default="127.0.0.1")
@@ -347,10 +358,16 @@ def _run_emulator(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(words).parse_args(words)
     try:
         if args.command == "users":
             return _run_users(args)
+        if getattr(args, "resource", None) is not None:
+            from ._resources import run
+
+            with _client_for(args) as client:
+                return run(client, args)
         if args.command == "emulator":
             return _run_emulator(args)
         if args.command == "spec":
