@@ -194,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="seconds a new user stays invisible to reads (realistic default: 0.5)",
     )
+    emulator.add_argument("--postgres", action="store_true", help=_POSTGRES_HELP)
 
     commands.add_parser(
         "spec",
@@ -204,7 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help="start the emulator and run the reference page's call and one call per engine"
     )
     demo.add_argument("--show-secrets", action="store_true")
+    demo.add_argument("--postgres", action="store_true", help=_POSTGRES_HELP)
     return parser
+
+
+_POSTGRES_HELP = (
+    "back the PostgreSQL clusters with real servers on loopback (TLS, the emulator's CA): "
+    "the credentials connect; needs pip install 'dodb[postgres]'"
+)
 
 
 _OPERATION_OF_ACTION = {
@@ -336,13 +344,23 @@ def _run_emulator(args: argparse.Namespace) -> int:
             per_hour=args.per_hour,
             per_minute=args.per_minute,
             faults=faults,
+            postgres=args.postgres,
         )
     except ValueError as exc:
         raise _Usage(str(exc).replace("per_", "--per-")) from None
-    print(f"dodb emulator on http://{args.host}:{args.port} (Ctrl-C to stop)", file=sys.stderr)
-    for cluster in emulator.store.list_clusters():
-        print(f"  {cluster['engine']:<10} {cluster['id']}  {cluster['name']}", file=sys.stderr)
-    emulator.serve(host=args.host, port=args.port)
+    with emulator:
+        say = sys.stderr.write
+        say(f"dodb emulator on http://{args.host}:{args.port} (Ctrl-C to stop)\n")
+        backend = emulator.postgres
+        for cluster in emulator.store.list_clusters():
+            real = ""
+            if backend is not None and backend.backs(cluster["id"]):
+                host, port = backend.endpoint(cluster["id"])
+                real = f"  real PostgreSQL on {host}:{port}"
+            say(f"  {cluster['engine']:<10} {cluster['id']}  {cluster['name']}{real}\n")
+        if backend is not None:
+            say(f"  CA of the servers' certificates: {backend.ca_file}\n")
+        emulator.serve(host=args.host, port=args.port)
     return 0
 
 
@@ -360,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         from ._demo import run_demo
 
-        return run_demo(show_secrets=args.show_secrets)
+        return run_demo(show_secrets=args.show_secrets, postgres=args.postgres)
     except APIConnectionError as exc:
         print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
         return EXIT_CONNECTION

@@ -24,6 +24,7 @@ try:
     from ._app import ALL_SCOPES, Gate, build_app
     from ._certs import CertificateAuthority
     from ._faults import ConnectionDropped, FaultPlan, Faults
+    from ._postgres import PostgresStartError, PostgresUnavailable
     from ._ratelimit import RateLimiter
     from ._state import CLUSTER_IDS, ENGINES, SEEDED_CLUSTERS, ClusterSpec, Store
     from ._transport import SyncASGITransport
@@ -57,6 +58,8 @@ __all__ = [
     "ConnectionDropped",
     "Emulator",
     "Faults",
+    "PostgresStartError",
+    "PostgresUnavailable",
 ]
 
 

@@ -79,6 +79,8 @@ class TlsFront:
             )
         except (OSError, ssl.SSLError, asyncio.IncompleteReadError, TimeoutError):
             pass  # the client went away or failed the handshake: nothing to relay
+        except asyncio.CancelledError:
+            pass  # the front is closing: this connection ends with it
         finally:
             for end in (writer, upstream):
                 if end is not None:
