@@ -50,6 +50,8 @@ class TlsFront:
         self._context.load_cert_chain(certificate, key)
         self._loop = asyncio.new_event_loop()
         self._servers: list[asyncio.Server] = []
+        self._relays: set[asyncio.Task[None]] = set()
+        """Held here: a task that only its own connection refers to could be collected."""
         self._thread = threading.Thread(
             target=self._loop.run_forever, name="dodb-postgres-tls", daemon=True
         )
@@ -70,6 +72,9 @@ class TlsFront:
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, socket_path: Path
     ) -> None:
         upstream: asyncio.StreamWriter | None = None
+        relay = asyncio.current_task()
+        if relay is not None:
+            self._relays.add(relay)
         try:
             if not await self._negotiate(reader, writer):
                 return
@@ -82,11 +87,13 @@ class TlsFront:
         except asyncio.CancelledError:
             pass  # the front is closing: this connection ends with it
         finally:
-            for end in (writer, upstream):
-                if end is not None:
-                    end.close()
-                    with contextlib.suppress(Exception):
-                        await end.wait_closed()
+            # Closed without waiting: a TLS close waits for the peer's reply, which a
+            # client that is already gone never sends.
+            writer.close()
+            if upstream is not None:
+                upstream.close()
+            if relay is not None:
+                self._relays.discard(relay)
 
     async def _negotiate(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         """Answer the client's opening request; True once TLS is up."""
@@ -111,10 +118,9 @@ class TlsFront:
         async def shut() -> None:
             for server in self._servers:
                 server.close()
-            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for task in tasks:
+            for task in self._relays:
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.gather(*self._relays, return_exceptions=True)
 
         if self._loop.is_closed():
             return

