@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -348,6 +349,9 @@ def _run_emulator(args: argparse.Namespace) -> int:
         )
     except ValueError as exc:
         raise _Usage(str(exc).replace("per_", "--per-")) from None
+    if args.postgres:
+        # SIGTERM ends it as Ctrl-C does: the servers stop and their data is removed.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     with emulator:
         say = sys.stderr.write
         say(f"dodb emulator on http://{args.host}:{args.port} (Ctrl-C to stop)\n")

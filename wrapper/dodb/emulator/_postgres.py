@@ -423,3 +423,11 @@ def _start_reaper(root: Path) -> subprocess.Popen[bytes]:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+
+
+def pgbouncer_program() -> Path | None:
+    """PgBouncer, if installed (Debian's `pgbouncer` puts it in /usr/sbin): what real
+    connection pools would run on. No PyPI wheel ships it. The emulator has no pools
+    yet; this is the check they will start from."""
+    found = shutil.which("pgbouncer") or shutil.which("pgbouncer", path="/usr/sbin:/usr/local/sbin")
+    return Path(found) if found else None
