@@ -289,3 +289,21 @@ def test_clusters_of_other_engines_keep_their_invalid_hosts(client: dodb.Client)
     assert reference.connection is not None
     assert seeded.connection.host == "127.0.0.1"
     assert seeded.connection.port != reference.connection.port
+
+
+def test_no_repr_shows_a_password(client: dodb.Client, backend: Any) -> None:
+    template = backend.workspace._template
+    admin_password = client.databases.users.get(CLUSTER, "doadmin").password
+    assert admin_password is not None
+    shown = "".join(
+        repr(x)
+        for x in (
+            backend,
+            backend._clusters,
+            backend.workspace,
+            template,
+            *backend.workspace._servers,
+        )
+    )
+    assert template.password not in shown
+    assert admin_password.reveal() not in shown

@@ -361,13 +361,19 @@ class Workspace:
         _remove_folder(self.root, self._reaper)
 
 
+_SHM_ROOM: Final = 1 << 30
+"""Free space /dev/shm needs to be used (a container's may be 64 MiB; a server takes 40)."""
+
+
 def _parent_folder() -> str | None:
-    """Where the folders go: /dev/shm when there is one (a data directory is copied per
-    server, several times faster in memory), else the system's temporary folder."""
+    """Where the folders go: /dev/shm when it is roomy (a data directory is copied per
+    server, several times faster in memory), unless TMPDIR says otherwise; else the
+    system's temporary folder."""
     shm = "/dev/shm"  # noqa: S108 - a folder of our own is made inside, mode 0700
-    if "TMPDIR" not in os.environ and os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK):
-        return shm
-    return None
+    if "TMPDIR" in os.environ or not os.access(shm, os.W_OK | os.X_OK):
+        return None
+    room = os.statvfs(shm)
+    return shm if room.f_bavail * room.f_frsize >= _SHM_ROOM else None
 
 
 def _new_folder(prefix: str, account: Account | None) -> tuple[Path, subprocess.Popen[bytes]]:
