@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -205,6 +206,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         default=None,
         help="seconds a new user stays invisible to reads (realistic default: 0.5)",
     )
+    emulator.add_argument("--postgres", action="store_true", help=_POSTGRES_HELP)
 
     commands.add_parser(
         "spec",
@@ -215,7 +217,14 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         "demo", help="start the emulator and run the reference page's call and one call per engine"
     )
     demo.add_argument("--show-secrets", action="store_true")
+    demo.add_argument("--postgres", action="store_true", help=_POSTGRES_HELP)
     return parser
+
+
+_POSTGRES_HELP = (
+    "back the PostgreSQL clusters with real servers on loopback (TLS, the emulator's CA): "
+    "the credentials connect; needs pip install 'dodb[postgres]'"
+)
 
 
 _OPERATION_OF_ACTION = {
@@ -347,13 +356,26 @@ def _run_emulator(args: argparse.Namespace) -> int:
             per_hour=args.per_hour,
             per_minute=args.per_minute,
             faults=faults,
+            postgres=args.postgres,
         )
     except ValueError as exc:
         raise _Usage(str(exc).replace("per_", "--per-")) from None
-    print(f"dodb emulator on http://{args.host}:{args.port} (Ctrl-C to stop)", file=sys.stderr)
-    for cluster in emulator.store.list_clusters():
-        print(f"  {cluster['engine']:<10} {cluster['id']}  {cluster['name']}", file=sys.stderr)
-    emulator.serve(host=args.host, port=args.port)
+    if args.postgres:
+        # SIGTERM ends it as Ctrl-C does: the servers stop and their data is removed.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    with emulator:
+        say = sys.stderr.write
+        say(f"dodb emulator on http://{args.host}:{args.port} (Ctrl-C to stop)\n")
+        backend = emulator.postgres
+        for cluster in emulator.store.list_clusters():
+            real = ""
+            if backend is not None and backend.backs(cluster["id"]):
+                host, port = backend.endpoint(cluster["id"])
+                real = f"  real PostgreSQL on {host}:{port}"
+            say(f"  {cluster['engine']:<10} {cluster['id']}  {cluster['name']}{real}\n")
+        if backend is not None:
+            say(f"  CA of the servers' certificates: {backend.ca_file}\n")
+        emulator.serve(host=args.host, port=args.port)
     return 0
 
 
@@ -377,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         from ._demo import run_demo
 
-        return run_demo(show_secrets=args.show_secrets)
+        return run_demo(show_secrets=args.show_secrets, postgres=args.postgres)
     except APIConnectionError as exc:
         print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
         return EXIT_CONNECTION
