@@ -1,0 +1,16 @@
+"""Delete a connection pool"""
+
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_delete_connection_pool",
+    method="DELETE",
+    path="/v2/databases/{database_cluster_uuid}/pools/{pool_name}",
+    path_params=(
+        "database_cluster_uuid",
+        "pool_name",
+    ),
+    success=204,
+    body=None,
+    result=None,
+)

@@ -1,0 +1,14 @@
+"""List the connection pools of a PostgreSQL cluster"""
+
+from ...models.connection_pool_list import ConnectionPoolList
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_list_connection_pools",
+    method="GET",
+    path="/v2/databases/{database_cluster_uuid}/pools",
+    path_params=("database_cluster_uuid",),
+    success=200,
+    body=None,
+    result=ConnectionPoolList,
+)
