@@ -1,0 +1,13 @@
+"""Start a cluster's pending maintenance now"""
+
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_install_update",
+    method="PUT",
+    path="/v2/databases/{database_cluster_uuid}/install_update",
+    path_params=("database_cluster_uuid",),
+    success=204,
+    body=None,
+    result=None,
+)

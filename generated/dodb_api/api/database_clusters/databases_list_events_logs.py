@@ -1,0 +1,14 @@
+"""List the events of a database cluster"""
+
+from ...models.database_event_list import DatabaseEventList
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_list_events_logs",
+    method="GET",
+    path="/v2/databases/{database_cluster_uuid}/events",
+    path_params=("database_cluster_uuid",),
+    success=200,
+    body=None,
+    result=DatabaseEventList,
+)

@@ -1,0 +1,14 @@
+"""Change the autoscaling settings of a cluster"""
+
+from ...models.database_autoscale import DatabaseAutoscale
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_update_autoscale",
+    method="PUT",
+    path="/v2/databases/{database_cluster_uuid}/autoscale",
+    path_params=("database_cluster_uuid",),
+    success=204,
+    body=DatabaseAutoscale,
+    result=None,
+)

@@ -1,0 +1,14 @@
+"""Choose when a cluster's maintenance runs"""
+
+from ...models.database_maintenance_window import DatabaseMaintenanceWindow
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_update_maintenance_window",
+    method="PUT",
+    path="/v2/databases/{database_cluster_uuid}/maintenance",
+    path_params=("database_cluster_uuid",),
+    success=204,
+    body=DatabaseMaintenanceWindow,
+    result=None,
+)

@@ -1,0 +1,14 @@
+"""Upgrade a cluster to a new major version"""
+
+from ...models.database_version_update import DatabaseVersionUpdate
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_update_major_version",
+    method="PUT",
+    path="/v2/databases/{database_cluster_uuid}/upgrade",
+    path_params=("database_cluster_uuid",),
+    success=204,
+    body=DatabaseVersionUpdate,
+    result=None,
+)
