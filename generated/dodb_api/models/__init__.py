@@ -7,7 +7,10 @@ from .connection_pool_list import ConnectionPoolList
 from .connection_pool_update import ConnectionPoolUpdate
 from .database_autoscale import DatabaseAutoscale
 from .database_autoscale_envelope import DatabaseAutoscaleEnvelope
+from .database_backup import DatabaseBackup
+from .database_backup_list import DatabaseBackupList
 from .database_backup_restore import DatabaseBackupRestore
+from .database_backup_schedule import DatabaseBackupSchedule
 from .database_basic_auth_credentials import DatabaseBasicAuthCredentials
 from .database_ca import DatabaseCa
 from .database_ca_envelope import DatabaseCaEnvelope
@@ -29,6 +32,10 @@ from .database_metrics_credentials import DatabaseMetricsCredentials
 from .database_options import DatabaseOptions
 from .database_options_by_engine import DatabaseOptionsByEngine
 from .database_region_update import DatabaseRegionUpdate
+from .database_replica import DatabaseReplica
+from .database_replica_create import DatabaseReplicaCreate
+from .database_replica_envelope import DatabaseReplicaEnvelope
+from .database_replica_list import DatabaseReplicaList
 from .database_service_endpoint import DatabaseServiceEndpoint
 from .database_storage_autoscale import DatabaseStorageAutoscale
 from .database_user import DatabaseUser
@@ -58,6 +65,10 @@ from .mongo_role import MongoRole
 from .mongo_user_settings import MongoUserSettings
 from .mysql_auth_plugin import MysqlAuthPlugin
 from .mysql_settings import MysqlSettings
+from .online_migration import OnlineMigration
+from .online_migration_source import OnlineMigrationSource
+from .online_migration_start import OnlineMigrationStart
+from .online_migration_status import OnlineMigrationStatus
 from .open_search_acl import OpenSearchAcl
 from .open_search_acl_permission import OpenSearchAclPermission
 from .open_search_dashboard_connection import OpenSearchDashboardConnection
@@ -73,7 +84,10 @@ __all__ = (
     "ConnectionPoolUpdate",
     "DatabaseAutoscale",
     "DatabaseAutoscaleEnvelope",
+    "DatabaseBackup",
+    "DatabaseBackupList",
     "DatabaseBackupRestore",
+    "DatabaseBackupSchedule",
     "DatabaseBasicAuthCredentials",
     "DatabaseCa",
     "DatabaseCaEnvelope",
@@ -95,6 +109,10 @@ __all__ = (
     "DatabaseOptions",
     "DatabaseOptionsByEngine",
     "DatabaseRegionUpdate",
+    "DatabaseReplica",
+    "DatabaseReplicaCreate",
+    "DatabaseReplicaEnvelope",
+    "DatabaseReplicaList",
     "DatabaseServiceEndpoint",
     "DatabaseStorageAutoscale",
     "DatabaseUser",
@@ -124,6 +142,10 @@ __all__ = (
     "MongoUserSettings",
     "MysqlAuthPlugin",
     "MysqlSettings",
+    "OnlineMigration",
+    "OnlineMigrationSource",
+    "OnlineMigrationStart",
+    "OnlineMigrationStatus",
     "OpenSearchAcl",
     "OpenSearchAclPermission",
     "OpenSearchDashboardConnection",
