@@ -20,6 +20,8 @@ from .database_cluster_envelope import DatabaseClusterEnvelope
 from .database_cluster_list import DatabaseClusterList
 from .database_cluster_resize import DatabaseClusterResize
 from .database_cluster_status import DatabaseClusterStatus
+from .database_config_envelope import DatabaseConfigEnvelope
+from .database_config_update import DatabaseConfigUpdate
 from .database_connection import DatabaseConnection
 from .database_engine import DatabaseEngine
 from .database_engine_options import DatabaseEngineOptions
@@ -37,6 +39,7 @@ from .database_replica_create import DatabaseReplicaCreate
 from .database_replica_envelope import DatabaseReplicaEnvelope
 from .database_replica_list import DatabaseReplicaList
 from .database_service_endpoint import DatabaseServiceEndpoint
+from .database_sql_mode import DatabaseSqlMode
 from .database_storage_autoscale import DatabaseStorageAutoscale
 from .database_user import DatabaseUser
 from .database_user_create import DatabaseUserCreate
@@ -51,20 +54,32 @@ from .do_settings import DoSettings
 from .do_settings_envelope import DoSettingsEnvelope
 from .do_settings_update import DoSettingsUpdate
 from .error import Error
+from .eviction_policy import EvictionPolicy
+from .eviction_policy_setting import EvictionPolicySetting
 from .firewall_rule import FirewallRule
 from .firewall_rule_list import FirewallRuleList
 from .firewall_rule_type import FirewallRuleType
 from .firewall_rules_update import FirewallRulesUpdate
 from .kafka_acl import KafkaAcl
 from .kafka_acl_permission import KafkaAclPermission
+from .kafka_advanced_config import KafkaAdvancedConfig
+from .kafka_compression_type import KafkaCompressionType
+from .kafka_log_cleanup_policy import KafkaLogCleanupPolicy
+from .kafka_log_message_timestamp_type import KafkaLogMessageTimestampType
 from .logical_database import LogicalDatabase
 from .logical_database_create import LogicalDatabaseCreate
 from .logical_database_envelope import LogicalDatabaseEnvelope
 from .logical_database_list import LogicalDatabaseList
+from .mongo_advanced_config import MongoAdvancedConfig
+from .mongo_read_concern import MongoReadConcern
 from .mongo_role import MongoRole
 from .mongo_user_settings import MongoUserSettings
+from .mysql_advanced_config import MysqlAdvancedConfig
 from .mysql_auth_plugin import MysqlAuthPlugin
+from .mysql_incremental_backup import MysqlIncrementalBackup
+from .mysql_log_output import MysqlLogOutput
 from .mysql_settings import MysqlSettings
+from .mysql_tmp_mem_storage_engine import MysqlTmpMemStorageEngine
 from .online_migration import OnlineMigration
 from .online_migration_source import OnlineMigrationSource
 from .online_migration_start import OnlineMigrationStart
@@ -72,9 +87,30 @@ from .online_migration_status import OnlineMigrationStatus
 from .open_search_acl import OpenSearchAcl
 from .open_search_acl_permission import OpenSearchAclPermission
 from .open_search_dashboard_connection import OpenSearchDashboardConnection
+from .opensearch_advanced_config import OpensearchAdvancedConfig
+from .pg_log_error_verbosity import PgLogErrorVerbosity
+from .pg_log_line_prefix import PgLogLinePrefix
+from .pg_stat_statements_track import PgStatStatementsTrack
+from .pg_synchronous_replication import PgSynchronousReplication
+from .pg_toast_compression import PgToastCompression
+from .pg_track_commit_timestamp import PgTrackCommitTimestamp
+from .pg_track_functions import PgTrackFunctions
+from .pg_track_io_timing import PgTrackIoTiming
+from .pgbouncer_advanced_config import PgbouncerAdvancedConfig
+from .pgbouncer_pool_mode import PgbouncerPoolMode
+from .pgbouncer_startup_parameter import PgbouncerStartupParameter
+from .postgres_advanced_config import PostgresAdvancedConfig
+from .redis_acl_channels_default import RedisAclChannelsDefault
+from .redis_advanced_config import RedisAdvancedConfig
+from .redis_maxmemory_policy import RedisMaxmemoryPolicy
+from .redis_persistence import RedisPersistence
 from .schema_registry_connection import SchemaRegistryConnection
+from .timescaledb_advanced_config import TimescaledbAdvancedConfig
 from .user_role import UserRole
 from .user_settings import UserSettings
+from .valkey_acl_channels_default import ValkeyAclChannelsDefault
+from .valkey_advanced_config import ValkeyAdvancedConfig
+from .valkey_persistence import ValkeyPersistence
 
 __all__ = (
     "ConnectionPool",
@@ -97,6 +133,8 @@ __all__ = (
     "DatabaseClusterList",
     "DatabaseClusterResize",
     "DatabaseClusterStatus",
+    "DatabaseConfigEnvelope",
+    "DatabaseConfigUpdate",
     "DatabaseConnection",
     "DatabaseEngine",
     "DatabaseEngineOptions",
@@ -114,6 +152,7 @@ __all__ = (
     "DatabaseReplicaEnvelope",
     "DatabaseReplicaList",
     "DatabaseServiceEndpoint",
+    "DatabaseSqlMode",
     "DatabaseStorageAutoscale",
     "DatabaseUser",
     "DatabaseUserCreate",
@@ -128,28 +167,61 @@ __all__ = (
     "DoSettingsEnvelope",
     "DoSettingsUpdate",
     "Error",
+    "EvictionPolicy",
+    "EvictionPolicySetting",
     "FirewallRule",
     "FirewallRuleList",
     "FirewallRulesUpdate",
     "FirewallRuleType",
     "KafkaAcl",
     "KafkaAclPermission",
+    "KafkaAdvancedConfig",
+    "KafkaCompressionType",
+    "KafkaLogCleanupPolicy",
+    "KafkaLogMessageTimestampType",
     "LogicalDatabase",
     "LogicalDatabaseCreate",
     "LogicalDatabaseEnvelope",
     "LogicalDatabaseList",
+    "MongoAdvancedConfig",
+    "MongoReadConcern",
     "MongoRole",
     "MongoUserSettings",
+    "MysqlAdvancedConfig",
     "MysqlAuthPlugin",
+    "MysqlIncrementalBackup",
+    "MysqlLogOutput",
     "MysqlSettings",
+    "MysqlTmpMemStorageEngine",
     "OnlineMigration",
     "OnlineMigrationSource",
     "OnlineMigrationStart",
     "OnlineMigrationStatus",
     "OpenSearchAcl",
     "OpenSearchAclPermission",
+    "OpensearchAdvancedConfig",
     "OpenSearchDashboardConnection",
+    "PgbouncerAdvancedConfig",
+    "PgbouncerPoolMode",
+    "PgbouncerStartupParameter",
+    "PgLogErrorVerbosity",
+    "PgLogLinePrefix",
+    "PgStatStatementsTrack",
+    "PgSynchronousReplication",
+    "PgToastCompression",
+    "PgTrackCommitTimestamp",
+    "PgTrackFunctions",
+    "PgTrackIoTiming",
+    "PostgresAdvancedConfig",
+    "RedisAclChannelsDefault",
+    "RedisAdvancedConfig",
+    "RedisMaxmemoryPolicy",
+    "RedisPersistence",
     "SchemaRegistryConnection",
+    "TimescaledbAdvancedConfig",
     "UserRole",
     "UserSettings",
+    "ValkeyAclChannelsDefault",
+    "ValkeyAdvancedConfig",
+    "ValkeyPersistence",
 )

@@ -1,0 +1,14 @@
+"""Get the advanced settings of a database cluster"""
+
+from ...models.database_config_envelope import DatabaseConfigEnvelope
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_get_config",
+    method="GET",
+    path="/v2/databases/{database_cluster_uuid}/config",
+    path_params=("database_cluster_uuid",),
+    success=200,
+    body=None,
+    result=DatabaseConfigEnvelope,
+)
