@@ -64,8 +64,22 @@ from .kafka_acl import KafkaAcl
 from .kafka_acl_permission import KafkaAclPermission
 from .kafka_advanced_config import KafkaAdvancedConfig
 from .kafka_compression_type import KafkaCompressionType
+from .kafka_consumer_group import KafkaConsumerGroup
 from .kafka_log_cleanup_policy import KafkaLogCleanupPolicy
 from .kafka_log_message_timestamp_type import KafkaLogMessageTimestampType
+from .kafka_message_format_version import KafkaMessageFormatVersion
+from .kafka_topic import KafkaTopic
+from .kafka_topic_cleanup_policy import KafkaTopicCleanupPolicy
+from .kafka_topic_compression_type import KafkaTopicCompressionType
+from .kafka_topic_config import KafkaTopicConfig
+from .kafka_topic_create import KafkaTopicCreate
+from .kafka_topic_envelope import KafkaTopicEnvelope
+from .kafka_topic_list import KafkaTopicList
+from .kafka_topic_partition import KafkaTopicPartition
+from .kafka_topic_state import KafkaTopicState
+from .kafka_topic_timestamp_type import KafkaTopicTimestampType
+from .kafka_topic_update import KafkaTopicUpdate
+from .kafka_topic_verbose import KafkaTopicVerbose
 from .logical_database import LogicalDatabase
 from .logical_database_create import LogicalDatabaseCreate
 from .logical_database_envelope import LogicalDatabaseEnvelope
@@ -177,8 +191,22 @@ __all__ = (
     "KafkaAclPermission",
     "KafkaAdvancedConfig",
     "KafkaCompressionType",
+    "KafkaConsumerGroup",
     "KafkaLogCleanupPolicy",
     "KafkaLogMessageTimestampType",
+    "KafkaMessageFormatVersion",
+    "KafkaTopic",
+    "KafkaTopicCleanupPolicy",
+    "KafkaTopicCompressionType",
+    "KafkaTopicConfig",
+    "KafkaTopicCreate",
+    "KafkaTopicEnvelope",
+    "KafkaTopicList",
+    "KafkaTopicPartition",
+    "KafkaTopicState",
+    "KafkaTopicTimestampType",
+    "KafkaTopicUpdate",
+    "KafkaTopicVerbose",
     "LogicalDatabase",
     "LogicalDatabaseCreate",
     "LogicalDatabaseEnvelope",

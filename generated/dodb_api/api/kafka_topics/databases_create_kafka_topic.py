@@ -1,0 +1,15 @@
+"""Create a topic in a Kafka cluster"""
+
+from ...models.kafka_topic_create import KafkaTopicCreate
+from ...models.kafka_topic_envelope import KafkaTopicEnvelope
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_create_kafka_topic",
+    method="POST",
+    path="/v2/databases/{database_cluster_uuid}/topics",
+    path_params=("database_cluster_uuid",),
+    success=201,
+    body=KafkaTopicCreate,
+    result=KafkaTopicEnvelope,
+)
