@@ -50,9 +50,11 @@ from .database_user_update import DatabaseUserUpdate
 from .database_version_availability import DatabaseVersionAvailability
 from .database_version_availability_by_engine import DatabaseVersionAvailabilityByEngine
 from .database_version_update import DatabaseVersionUpdate
+from .datadog_logsink_config import DatadogLogsinkConfig
 from .do_settings import DoSettings
 from .do_settings_envelope import DoSettingsEnvelope
 from .do_settings_update import DoSettingsUpdate
+from .elasticsearch_logsink_config import ElasticsearchLogsinkConfig
 from .error import Error
 from .eviction_policy import EvictionPolicy
 from .eviction_policy_setting import EvictionPolicySetting
@@ -68,6 +70,15 @@ from .kafka_consumer_group import KafkaConsumerGroup
 from .kafka_log_cleanup_policy import KafkaLogCleanupPolicy
 from .kafka_log_message_timestamp_type import KafkaLogMessageTimestampType
 from .kafka_message_format_version import KafkaMessageFormatVersion
+from .kafka_schema import KafkaSchema
+from .kafka_schema_compatibility import KafkaSchemaCompatibility
+from .kafka_schema_create import KafkaSchemaCreate
+from .kafka_schema_list import KafkaSchemaList
+from .kafka_schema_listed import KafkaSchemaListed
+from .kafka_schema_registry_config import KafkaSchemaRegistryConfig
+from .kafka_schema_subject_config import KafkaSchemaSubjectConfig
+from .kafka_schema_type import KafkaSchemaType
+from .kafka_schema_version import KafkaSchemaVersion
 from .kafka_topic import KafkaTopic
 from .kafka_topic_cleanup_policy import KafkaTopicCleanupPolicy
 from .kafka_topic_compression_type import KafkaTopicCompressionType
@@ -84,6 +95,12 @@ from .logical_database import LogicalDatabase
 from .logical_database_create import LogicalDatabaseCreate
 from .logical_database_envelope import LogicalDatabaseEnvelope
 from .logical_database_list import LogicalDatabaseList
+from .logsink import Logsink
+from .logsink_create import LogsinkCreate
+from .logsink_envelope import LogsinkEnvelope
+from .logsink_list import LogsinkList
+from .logsink_type import LogsinkType
+from .logsink_update import LogsinkUpdate
 from .mongo_advanced_config import MongoAdvancedConfig
 from .mongo_read_concern import MongoReadConcern
 from .mongo_role import MongoRole
@@ -101,6 +118,11 @@ from .online_migration_status import OnlineMigrationStatus
 from .open_search_acl import OpenSearchAcl
 from .open_search_acl_permission import OpenSearchAclPermission
 from .open_search_dashboard_connection import OpenSearchDashboardConnection
+from .open_search_index import OpenSearchIndex
+from .open_search_index_health import OpenSearchIndexHealth
+from .open_search_index_list import OpenSearchIndexList
+from .open_search_index_status import OpenSearchIndexStatus
+from .open_search_logsink_config import OpenSearchLogsinkConfig
 from .opensearch_advanced_config import OpensearchAdvancedConfig
 from .pg_log_error_verbosity import PgLogErrorVerbosity
 from .pg_log_line_prefix import PgLogLinePrefix
@@ -118,6 +140,8 @@ from .redis_acl_channels_default import RedisAclChannelsDefault
 from .redis_advanced_config import RedisAdvancedConfig
 from .redis_maxmemory_policy import RedisMaxmemoryPolicy
 from .redis_persistence import RedisPersistence
+from .rsyslog_format import RsyslogFormat
+from .rsyslog_logsink_config import RsyslogLogsinkConfig
 from .schema_registry_connection import SchemaRegistryConnection
 from .timescaledb_advanced_config import TimescaledbAdvancedConfig
 from .user_role import UserRole
@@ -177,9 +201,11 @@ __all__ = (
     "DatabaseVersionAvailability",
     "DatabaseVersionAvailabilityByEngine",
     "DatabaseVersionUpdate",
+    "DatadogLogsinkConfig",
     "DoSettings",
     "DoSettingsEnvelope",
     "DoSettingsUpdate",
+    "ElasticsearchLogsinkConfig",
     "Error",
     "EvictionPolicy",
     "EvictionPolicySetting",
@@ -195,6 +221,15 @@ __all__ = (
     "KafkaLogCleanupPolicy",
     "KafkaLogMessageTimestampType",
     "KafkaMessageFormatVersion",
+    "KafkaSchema",
+    "KafkaSchemaCompatibility",
+    "KafkaSchemaCreate",
+    "KafkaSchemaList",
+    "KafkaSchemaListed",
+    "KafkaSchemaRegistryConfig",
+    "KafkaSchemaSubjectConfig",
+    "KafkaSchemaType",
+    "KafkaSchemaVersion",
     "KafkaTopic",
     "KafkaTopicCleanupPolicy",
     "KafkaTopicCompressionType",
@@ -211,6 +246,12 @@ __all__ = (
     "LogicalDatabaseCreate",
     "LogicalDatabaseEnvelope",
     "LogicalDatabaseList",
+    "Logsink",
+    "LogsinkCreate",
+    "LogsinkEnvelope",
+    "LogsinkList",
+    "LogsinkType",
+    "LogsinkUpdate",
     "MongoAdvancedConfig",
     "MongoReadConcern",
     "MongoRole",
@@ -229,6 +270,11 @@ __all__ = (
     "OpenSearchAclPermission",
     "OpensearchAdvancedConfig",
     "OpenSearchDashboardConnection",
+    "OpenSearchIndex",
+    "OpenSearchIndexHealth",
+    "OpenSearchIndexList",
+    "OpenSearchIndexStatus",
+    "OpenSearchLogsinkConfig",
     "PgbouncerAdvancedConfig",
     "PgbouncerPoolMode",
     "PgbouncerStartupParameter",
@@ -245,6 +291,8 @@ __all__ = (
     "RedisAdvancedConfig",
     "RedisMaxmemoryPolicy",
     "RedisPersistence",
+    "RsyslogFormat",
+    "RsyslogLogsinkConfig",
     "SchemaRegistryConnection",
     "TimescaledbAdvancedConfig",
     "UserRole",

@@ -1,0 +1,14 @@
+"""List the log sinks of a database cluster"""
+
+from ...models.logsink_list import LogsinkList
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_list_logsink",
+    method="GET",
+    path="/v2/databases/{database_cluster_uuid}/logsink",
+    path_params=("database_cluster_uuid",),
+    success=200,
+    body=None,
+    result=LogsinkList,
+)

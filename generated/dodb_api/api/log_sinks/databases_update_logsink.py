@@ -1,0 +1,17 @@
+"""Change the settings of a log sink"""
+
+from ...models.logsink_update import LogsinkUpdate
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_update_logsink",
+    method="PUT",
+    path="/v2/databases/{database_cluster_uuid}/logsink/{logsink_id}",
+    path_params=(
+        "database_cluster_uuid",
+        "logsink_id",
+    ),
+    success=200,
+    body=LogsinkUpdate,
+    result=None,
+)

@@ -1,0 +1,14 @@
+"""List the indexes of an OpenSearch cluster"""
+
+from ...models.open_search_index_list import OpenSearchIndexList
+from ...types import Operation
+
+OPERATION = Operation(
+    name="databases_list_opeasearch_indexes",
+    method="GET",
+    path="/v2/databases/{database_cluster_uuid}/indexes",
+    path_params=("database_cluster_uuid",),
+    success=200,
+    body=None,
+    result=OpenSearchIndexList,
+)
