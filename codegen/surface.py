@@ -18,6 +18,7 @@ row, a model and a call agree on every name.
 
 from __future__ import annotations
 
+import keyword
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -236,7 +237,7 @@ def operations(spec: Spec) -> Iterator[Op]:
                 name=str(PythonIdentifier(op_id, "")),
                 module=str(PythonIdentifier((raw.get("tags") or ["default"])[0], "tag")),
                 group=snake_case(group),
-                official=str(PythonIdentifier(rest, "")),
+                official=_official_name(rest),
                 method=method.upper(),
                 path=path,
                 path_params=path_params,
@@ -440,3 +441,10 @@ def _secret_names(document: dict[str, Any]) -> set[str]:
     walk(document.get("components", {}))
     walk(document.get("paths", {}))
     return found
+
+
+def _official_name(rest: str) -> str:
+    """The method name the official client's generator gives: snake_case, a builtin's
+    name kept as it is (`list`), a keyword suffixed (`import_`)."""
+    name = snake_case(rest)
+    return f"{name}_" if keyword.iskeyword(name) else name

@@ -226,6 +226,9 @@ def test_names_and_passwords_are_percent_encoded_in_the_uri() -> None:
             "id": "c",
             "name": "n",
             "engine": "pg",
+            "num_nodes": 1,
+            "size": "db-s-1vcpu-2gb",
+            "region": "nyc3",
             "connection": {
                 "uri": "postgresql://doadmin:old@h.invalid:25060/defaultdb?sslmode=require",
                 "host": "h.invalid",

@@ -77,6 +77,9 @@ def test_models_and_credentials_mask_their_secrets(password: str, key: str) -> N
             "id": "c",
             "name": "n",
             "engine": "pg",
+            "num_nodes": 1,
+            "size": "db-s-1vcpu-2gb",
+            "region": "nyc3",
             "connection": {"uri": uri, "host": "h.invalid", "port": 25060, "password": password},
         }
     )

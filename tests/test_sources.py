@@ -11,10 +11,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 ALLOWED = re.compile(
     r"(localhost|127\.[\d.]+|\[::1\]?|[\w.-]*\.invalid|api\.digitalocean\.com|[\w.]*example\.com"
-    r"|10\.0\.0\.5|e|\{.*)(:.*)?(\?.*)?$"
+    r"|[\w.-]*\.ondigitalocean\.com|10\.0\.0\.5|e|\{.*)(:.*)?(\?.*)?$"
 )
-"""Hosts a URL in the project may name: the API, loopback (templated ones too),
-reserved names, and the documentation-only hosts tests use to show a refusal."""
+"""Hosts a URL in the project may name: the API and its clusters' hosts (in the spec's
+examples), loopback (templated ones too), reserved names, and the documentation-only
+hosts tests use to show a refusal."""
 
 
 def _tracked() -> list[Path]:

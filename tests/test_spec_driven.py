@@ -12,19 +12,30 @@ import yaml
 
 import dodb
 from dodb._options import accepted_by, choices, reader_at
-from dodb_api.api import database_clusters as cluster_ops
-from dodb_api.api import database_users as ops
+from dodb_api._facts import FACTS
 from dodb_api.calls import users as typed_users
 from dodb_api.models import DatabaseUserCreate, KafkaAclPermission, MongoRole
+from dodb_api.types import load_operation
 
 OPTIONS = accepted_by(DatabaseUserCreate)
+NAMES = {facts.operation_id: name for name, facts in FACTS.items()}
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = yaml.safe_load((ROOT / "openapi.yaml").read_text())
 SCHEMAS = SPEC["components"]["schemas"]
 WRAPPER = sorted((ROOT / "wrapper" / "dodb").rglob("*.py"))
 
-ALLOWED_LITERALS: set[tuple[str, str]] = set()  # none: every value comes from the spec
+ALLOWED_LITERALS: dict[tuple[str, str], str] = {
+    # Words that are also enum values somewhere in the whole Databases spec, used here
+    # for something else; each with what it is.
+    ("_body.py", "gzip"): "an HTTP content-coding, not the spec's log-sink compression",
+    ("_retry.py", "unknown"): "the retry plan's own outcome of a failed lookup",
+    ("cli/__init__.py", "delete"): "the name of a command-line action",
+    ("cli/_provision.py", "delete"): "the name of a command-line action",
+    ("cli/_resources.py", "done"): "the command line's key for a call without a result",
+    ("emulator/__init__.py", "off"): "uvicorn's lifespan setting",
+    ("pytest_plugin.py", "session"): "a pytest fixture scope",
+}
 # The options table's paths into the request body: its one declaration of each option.
 OPTION_PATHS = {o.path for o in OPTIONS}
 
@@ -70,6 +81,7 @@ def test_no_enum_value_of_the_spec_is_quoted_anywhere_in_the_wrapper_text() -> N
         for value in sorted(values)
         for quoted in (f"'{value}'", f'"{value}"')
         if quoted in path.read_text()
+        and (str(path.relative_to(ROOT / "wrapper" / "dodb")), value) not in ALLOWED_LITERALS
     ]
     assert found == []
 
@@ -111,9 +123,11 @@ def test_every_option_has_a_place_in_the_add_body_and_the_typed_keywords_agree()
         assert reader_at(DatabaseUserCreate, option.path) is not None, option
     add = set(typing.get_type_hints(typed_users.UsersAddOptions))
     update = set(typing.get_type_hints(typed_users.UsersUpdateOptions))
-    assert {o.name for o in accepted_by(ops.databases_add_user.body)} == add
-    assert {o.name for o in accepted_by(ops.databases_update_user.body)} == update
-    assert {o.name for o in accepted_by(ops.databases_reset_auth.body)} == {"mysql_auth_plugin"}
+    assert {o.name for o in accepted_by(load_operation("databases_add_user").body)} == add
+    assert {o.name for o in accepted_by(load_operation("databases_update_user").body)} == update
+    assert {o.name for o in accepted_by(load_operation("databases_reset_auth").body)} == {
+        "mysql_auth_plugin"
+    }
 
 
 def test_option_choices_are_the_generated_enums() -> None:
@@ -129,9 +143,7 @@ def test_operations_come_from_the_spec() -> None:
         for method, operation in item.items():
             if method == "parameters":
                 continue
-            row = getattr(ops, operation["operationId"], None) or getattr(
-                cluster_ops, operation["operationId"]
-            )
+            row = load_operation(NAMES[operation["operationId"]])
             assert (row.method, row.path) == (method.upper(), path)
             ok = min(int(code) for code in operation["responses"] if code.startswith("2"))
             assert row.success == ok

@@ -377,7 +377,7 @@ FACTS: dict[str, Facts] = {
     ),
     "databases_list": Facts(
         operation_id="databases_list",
-        official="databases.list_",
+        official="databases.list",
         unsure="resend",
         typed="dbs.list",
         returns="dbs",

@@ -662,7 +662,7 @@ class DatabasesCalls(Calls):
             "databases_install_update", (database_cluster_uuid,), None, {}
         )
 
-    def list_(
+    def list(
         self,
         database_cluster_uuid: str,
     ) -> dict[str, Any]:
@@ -1678,7 +1678,7 @@ class AsyncDatabasesCalls(Calls):
             "databases_install_update", (database_cluster_uuid,), None, {}
         )
 
-    async def list_(
+    async def list(
         self,
         database_cluster_uuid: str,
     ) -> dict[str, Any]:

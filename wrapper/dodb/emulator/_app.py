@@ -268,6 +268,10 @@ Routing, status and envelope are the spec's; every other operation of the spec
 answers with its example."""
 
 
+def _specificity(op: SpecOperation) -> tuple[int, ...]:
+    return tuple(int(part.startswith("{")) for part in op.path.split("/"))
+
+
 def build_app(gate: Gate) -> Starlette:
     def route(op: SpecOperation) -> Route:
         needed = _NEEDED[op.facts.operation_id]
@@ -278,8 +282,9 @@ def build_app(gate: Gate) -> Starlette:
 
         return Route(op.path, endpoint, methods=[op.method])
 
-    # Every operation of the spec; a literal path is tried before a templated one.
-    ops = sorted((load_operation(name) for name in MODULES), key=lambda o: "{" in o.path)
+    # Every operation of the spec; at each segment, a literal is tried before a template
+    # (`.../schema-registry/config` before `.../schema-registry/{subject_name}`).
+    ops = sorted((load_operation(name) for name in MODULES), key=_specificity)
     routes = [route(op) for op in ops]
 
     async def not_found(request: Request, exc: Exception) -> Response:

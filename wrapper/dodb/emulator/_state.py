@@ -118,6 +118,10 @@ class ClusterSpec:
     name: str
     engine: str = attrs.field(validator=attrs.validators.in_(ENGINES))
     tags: tuple[str, ...] = ()
+    size: str = "db-s-1vcpu-2gb"
+    """The size slug of its nodes (the emulator's default: one of DigitalOcean's slugs)."""
+    region: str = "nyc3"
+    num_nodes: int = 1
 
 
 def _stable_id(engine: str) -> str:
@@ -203,7 +207,11 @@ class Store:
             "name": spec.name,
             "engine": spec.engine,
             "version": _VERSIONS[DatabaseEngine(spec.engine)],
+            "num_nodes": spec.num_nodes,
+            "size": spec.size,
+            "region": spec.region,
             "status": DatabaseClusterStatus.ONLINE.value,
+            "tags": list(spec.tags),
             "connection": self._connection(spec, password, private=False),
             "private_connection": self._connection(spec, password, private=True),
         }
