@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import builtins
 import logging
 import re
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ SOURCE_PATHS = [ROOT / "wrapper", ROOT / "generated"]
 REFERENCE_NAV_MARKER = "reference/"
 MERMAID_JS = ROOT / ".tools" / "mermaid" / "mermaid.min.js"
 BENCH = ROOT / "bench" / "results"
+CHART = BENCH / "async-throughput.png"
+CHART_PATH = "assets/bench/async-throughput.png"
 PERFORMANCE_FIGURES = ROOT / "docs" / "performance-figures.md"
 
 # Public modules left out of the API reference, each with its reason.
@@ -80,20 +83,30 @@ def _public_modules(module: griffe.Module) -> list[str]:
     return found
 
 
-def _is_exception(cls: griffe.Class) -> bool:
-    builtin = {"Exception", "BaseException"}
-    if any(str(base).split(".")[-1] in builtin or str(base).endswith("Error") for base in cls.bases):
-        return True
-    return any(_is_exception(parent) for parent in cls.mro())
+def _is_exception(cls: griffe.Class, loader: griffe.GriffeLoader) -> bool:
+    """Whether the class derives from a built-in exception, following its bases."""
+    for base in cls.bases:
+        path = getattr(base, "canonical_path", str(base))
+        builtin = getattr(builtins, path.removeprefix("builtins."), None)
+        if isinstance(builtin, type) and issubclass(builtin, BaseException):
+            return True
+        try:
+            parent = loader.modules_collection.get_member(path)
+        except (KeyError, ValueError):
+            continue
+        parent = parent.final_target if parent.is_alias else parent
+        if parent.is_class and _is_exception(parent, loader):
+            return True
+    return False
 
 
-def _group_of(obj: griffe.Object | griffe.Alias) -> str:
+def _group_of(obj: griffe.Object | griffe.Alias, loader: griffe.GriffeLoader) -> str:
     target = obj.final_target if obj.is_alias else obj
     if target.is_attribute:
         return "Constants"
     if target.path.startswith("dodb_api."):
         return "Models"
-    if target.is_class and _is_exception(target):  # type: ignore[arg-type]
+    if isinstance(target, griffe.Class) and _is_exception(target, loader):
         return "Errors"
     if target.name.endswith("Client"):
         return "Clients"
@@ -104,12 +117,12 @@ def _directive(path: str, level: int) -> str:
     return f"::: {path}\n    options:\n      heading_level: {level}\n"
 
 
-def _root_page(module: griffe.Module) -> str:
+def _root_page(module: griffe.Module, loader: griffe.GriffeLoader) -> str:
     groups: dict[str, list[str]] = {heading: [] for heading, _ in ROOT_GROUPS}
     for name in (str(n) for n in module.exports or []):
         if name.startswith("__"):
             continue
-        groups[_group_of(module[name])].append(name)
+        groups[_group_of(module[name], loader)].append(name)
     lines = [
         f"# `{module.path}`\n",
         "The package root: every name a user imports, from its `__all__`. Generated from the",
@@ -146,7 +159,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.modules = _public_modules(dodb)
     _state.pages = {
         _reference_path(path): (
-            _root_page(dodb)
+            _root_page(dodb, _state.loader)
             if path == "dodb"
             else _module_page(_state.loader.modules_collection[path])
         )
@@ -177,9 +190,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, markdown in _state.pages.items():
         files.append(_generated(config, path, content=markdown))
     files.append(_generated(config, "openapi.yaml", abs_src_path=str(SPEC)))
-    chart = BENCH / "async-throughput.png"
-    if chart.is_file():
-        files.append(_generated(config, "assets/bench/async-throughput.png", abs_src_path=str(chart)))
+    if CHART.is_file():
+        files.append(_generated(config, CHART_PATH, abs_src_path=str(CHART)))
     if MERMAID_JS.is_file():
         files.append(
             _generated(config, "assets/javascripts/mermaid.min.js", abs_src_path=str(MERMAID_JS))
@@ -303,9 +315,10 @@ def profile() -> str:
 
 
 def chart() -> str:
-    if not (BENCH / "async-throughput.png").is_file():
+    """The benchmark's chart, for a page in guides/."""
+    if not CHART.is_file():
         return ""
-    return "![add_user calls per second against concurrency](../assets/bench/async-throughput.png)\n"
+    return f"![add_user calls per second against concurrency](../{CHART_PATH})\n"
 
 
 MARKERS = {
