@@ -138,14 +138,13 @@ def _root_page(module: griffe.Module, loader: griffe.GriffeLoader) -> str:
 
 
 def _module_page(module: griffe.Module) -> str:
-    return (
-        f"# `{module.path}`\n\n"
-        f"::: {module.path}\n"
-        "    options:\n"
-        "      show_root_heading: false\n"
-        "      show_submodules: false\n"
-        "      heading_level: 2\n"
-    )
+    """A public module's page: its docstring, then its names (its `__all__` if it has one)."""
+    options = ["show_root_heading: false", "show_submodules: false", "heading_level: 2"]
+    if module.exports is not None:
+        names = sorted(str(name) for name in module.exports)
+        options.append("members: [" + ", ".join(names) + "]")
+    indented = "".join(f"      {option}\n" for option in options)
+    return f"# `{module.path}`\n\n::: {module.path}\n    options:\n{indented}"
 
 
 def _reference_path(module: str) -> str:
