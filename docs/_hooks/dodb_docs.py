@@ -294,14 +294,30 @@ def migration_table() -> str:
 # --- the performance figures ---------------------------------------------------------
 
 
+def _demote(markdown: str, levels: int) -> str:
+    """Headings pushed down `levels` levels (outside code fences), to sit under a page's own."""
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{1,6} ", line):
+            line = "#" * levels + line
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
 def performance_figures() -> str:
+    """The benchmark's figures, under the performance page's "Figures" heading (h2).
+
+    `docs/performance-figures.md` when the benchmark wrote it (its links are read from
+    `docs/guides/`, like the page's own), else the last run recorded in bench/results/."""
     if PERFORMANCE_FIGURES.is_file():
-        return PERFORMANCE_FIGURES.read_text()
+        return _demote(PERFORMANCE_FIGURES.read_text(), 2)
     recorded = BENCH / "results.md"
     if recorded.is_file():
         return (
             "*The last recorded run (`bench/results/results.md`); `bash scripts/bench.sh` "
-            "writes a new one.*\n\n" + recorded.read_text()
+            "writes a new one.*\n\n" + _demote(recorded.read_text(), 2)
         )
     return "*No figures recorded yet: `bash scripts/bench.sh` measures them.*\n"
 
