@@ -1,7 +1,8 @@
-"""Regenerate generated/dodb_api from openapi.yaml.
+"""Regenerate generated/dodb_api from openapi.yaml, and the sync I/O from the async one.
 
-The only way generated/ is written. The drift test runs it with --out into a
-temporary folder and compares the result with the committed tree.
+The only way generated/ and wrapper/dodb/_sync/ are written. The drift tests run it
+with --out and --sync-out into a temporary folder and compare the result with the
+committed trees.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "codegen" / "config.yaml"
 TEMPLATES = ROOT / "codegen" / "templates"
+RUNTIME = ROOT / "codegen" / "runtime" / "types.py"
 DEFAULT_OUT = ROOT / "generated" / "dodb_api"
+ASYNC_IO = ROOT / "wrapper" / "dodb" / "_async"
+SYNC_IO = ROOT / "wrapper" / "dodb" / "_sync"
 
 
 def generate(out: Path, spec: Path = SPEC) -> None:
@@ -57,6 +61,29 @@ def generate(out: Path, spec: Path = SPEC) -> None:
         # Left out: the generated HTTP client and its errors; dodb sends requests itself.
         for unused in ("client.py", "errors.py"):
             (target / unused).unlink(missing_ok=True)
+        # The models' runtime is a real module (linted and type-checked where it is edited).
+        shutil.copyfile(RUNTIME, target / "types.py")
+        # The calls: what openapi-python-client's templates cannot see (`x-dodb-*`).
+        sys.path.insert(0, str(ROOT / "codegen"))
+        try:
+            from surface import render
+        finally:
+            sys.path.pop(0)
+        written = render(spec, target)
+        for hook in (
+            [
+                "ruff",
+                "check",
+                "--fix-only",
+                "--isolated",
+                "--no-cache",
+                "--quiet",
+                "--select",
+                "F401,I",
+            ],
+            ["ruff", "format", "--isolated", "--no-cache", "--quiet"],
+        ):
+            subprocess.run([*hook, *map(str, written)], env=env, check=True, cwd=target)
         # The typing marker makes mypy read the package when it is installed.
         (target / "py.typed").write_text("")
         if out.exists():
@@ -65,13 +92,30 @@ def generate(out: Path, spec: Path = SPEC) -> None:
         shutil.copytree(target, out)
 
 
+def derive_sync(out: Path = SYNC_IO) -> None:
+    """Write the sync clients' I/O, derived from the async one (codegen/derive_sync.py)."""
+    sys.path.insert(0, str(ROOT / "codegen"))
+    try:
+        from derive_sync import derive
+    finally:
+        sys.path.pop(0)
+    written = derive(ASYNC_IO, out)
+    bindir = Path(sys.executable).parent
+    for hook in (["check", "--fix-only", "--quiet"], ["format", "--quiet"]):
+        subprocess.run([str(bindir / "ruff"), *hook, *map(str, written)], check=True, cwd=ROOT)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="package folder to write")
     parser.add_argument("--spec", type=Path, default=SPEC, help="OpenAPI document to read")
+    parser.add_argument(
+        "--sync-out", type=Path, default=SYNC_IO, help="folder for the derived sync I/O"
+    )
     args = parser.parse_args()
     generate(args.out.resolve(), args.spec.resolve())
-    print(f"generated {args.out}")
+    derive_sync(args.sync_out.resolve())
+    print(f"generated {args.out} and {args.sync_out}")
 
 
 if __name__ == "__main__":

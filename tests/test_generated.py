@@ -16,8 +16,12 @@ COMMITTED = ROOT / "generated" / "dodb_api"
 
 
 def regenerate(out: Path, spec: Path = ROOT / "openapi.yaml") -> Path:
+    sync = out.parent / "_sync"
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts/generate.py"), "--out", str(out), "--spec", str(spec)],
+        [
+            *(sys.executable, str(ROOT / "scripts/generate.py"), "--out", str(out)),
+            *("--spec", str(spec), "--sync-out", str(sync)),
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -52,6 +56,17 @@ def test_committed_tree_matches_a_fresh_generation(fresh: Path) -> None:
     assert differences(COMMITTED, fresh) == [], (
         "generated/ differs from openapi.yaml: run `bash scripts/generate.sh` and commit"
     )
+
+
+def test_the_committed_sync_io_is_derived_from_the_async_one(fresh: Path) -> None:
+    """dodb/_sync/ is what unasync makes of dodb/_async/: written once, derived once."""
+    committed = ROOT / "wrapper" / "dodb" / "_sync"
+    assert differences(committed, fresh.parent / "_sync") == [], (
+        "wrapper/dodb/_sync differs from wrapper/dodb/_async: run `bash scripts/generate.sh`"
+    )
+    derived = (committed / "_io.py").read_text()
+    assert "async " not in derived.split('"""', 2)[2]
+    assert "await " not in derived
 
 
 def test_a_spec_change_without_regeneration_is_caught(tmp_path: Path, fresh: Path) -> None:

@@ -65,9 +65,11 @@ def finish(p: Stepper, outcome: Any) -> Done:
     return done
 
 
-GET = calls.get_user("ab7bb7a", "app-01")
-ADD = calls.add_user("ab7bb7a", "app-01", pg_allow_replication=True)
-DELETE = calls.delete_user("ab7bb7a", "app-01")
+GET = calls.typed("databases_get_user", ("ab7bb7a", "app-01"), {}, {})
+ADD = calls.typed(
+    "databases_add_user", ("ab7bb7a",), {"name": "app-01"}, {"pg_allow_replication": True}
+)
+DELETE = calls.typed("databases_delete_user", ("ab7bb7a", "app-01"), {}, {})
 USER = {"user": {"name": "app-01", "role": "normal", "password": "pw"}}
 
 

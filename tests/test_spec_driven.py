@@ -11,11 +11,13 @@ from typing import Any
 import yaml
 
 import dodb
-from dodb import _calls
-from dodb._options import OPTIONS, accepted_by, choices, reader_at
+from dodb._options import accepted_by, choices, reader_at
 from dodb_api.api import database_clusters as cluster_ops
 from dodb_api.api import database_users as ops
+from dodb_api.calls import users as typed_users
 from dodb_api.models import DatabaseUserCreate, KafkaAclPermission, MongoRole
+
+OPTIONS = accepted_by(DatabaseUserCreate)
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = yaml.safe_load((ROOT / "openapi.yaml").read_text())
@@ -107,8 +109,8 @@ def test_the_scans_catch_what_they_look_for(tmp_path: Path) -> None:
 def test_every_option_has_a_place_in_the_add_body_and_the_typed_keywords_agree() -> None:
     for option in OPTIONS:
         assert reader_at(DatabaseUserCreate, option.path) is not None, option
-    add = set(typing.get_type_hints(_calls.AddOptions))
-    update = set(typing.get_type_hints(_calls.SettingsOptions))
+    add = set(typing.get_type_hints(typed_users.UsersAddOptions))
+    update = set(typing.get_type_hints(typed_users.UsersUpdateOptions))
     assert {o.name for o in accepted_by(ops.databases_add_user.body)} == add
     assert {o.name for o in accepted_by(ops.databases_update_user.body)} == update
     assert {o.name for o in accepted_by(ops.databases_reset_auth.body)} == {"mysql_auth_plugin"}
@@ -152,5 +154,14 @@ def test_nothing_unused_ships() -> None:
     package = Path(dodb_api.__file__).parent
     assert not (package / "client.py").exists()
     assert not (package / "errors.py").exists()
-    used: Any = {"api", "models", "types.py", "__init__.py", "py.typed", "__pycache__"}
+    used: Any = {
+        "api",
+        "calls",
+        "models",
+        "types.py",
+        "_facts.py",
+        "__init__.py",
+        "py.typed",
+        "__pycache__",
+    }
     assert {p.name for p in package.iterdir()} <= used

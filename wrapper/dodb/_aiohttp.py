@@ -16,7 +16,8 @@ import aiohttp
 import httpx
 import yarl
 
-from ._errors import BodyTooLarge, ClientStateError
+from ._body import BodyReader
+from ._errors import ClientStateError
 
 
 class _Response(httpx.Response):
@@ -54,21 +55,6 @@ def _transport_error(exc: BaseException) -> httpx.TransportError:
     if isinstance(exc, aiohttp.ClientOSError):
         return httpx.ReadError(text)
     return httpx.TransportError(text)
-
-
-def _decoded_size_within(body: bytes, encoding: str, limit: int) -> bool:
-    """Whether a gzip or deflate body stays within `limit` once decompressed; decompresses
-    at most `limit + 1` bytes to find out."""
-    import zlib
-
-    wbits = {"gzip": 47, "deflate": 15, "x-gzip": 47}.get(encoding.strip().lower())
-    if wbits is None:
-        return True  # other encodings are httpx's to decode, or refuse
-    try:
-        out = zlib.decompressobj(wbits).decompress(body, limit + 1)
-    except zlib.error:
-        return True  # not really compressed: httpx reports the decoding error
-    return len(out) <= limit
 
 
 class AiohttpSender:
@@ -148,14 +134,10 @@ class AiohttpSender:
                 timeout=self._timeout(timeout),
                 allow_redirects=False,
             ) as answer:
-                chunks: list[bytes] = []
-                size = 0
+                reader = BodyReader(answer.headers.get("content-encoding"), self.max_size)
                 async for chunk in answer.content.iter_chunked(65536):
-                    size += len(chunk)
-                    if size > self.max_size:
-                        raise BodyTooLarge
-                    chunks.append(chunk)
-                body = b"".join(chunks)
+                    reader.feed(chunk)
+                body = reader.finish()
                 status, raw_headers = answer.status, answer.raw_headers
         except (TimeoutError, aiohttp.ClientError) as exc:
             failure = _transport_error(exc)
@@ -163,17 +145,9 @@ class AiohttpSender:
             # Raised outside the handler, so neither chained nor kept as its context:
             # aiohttp's errors carry the request's headers, the token among them.
             raise failure
-        encoding = next(
-            (v.decode("latin-1") for k, v in raw_headers if k.lower() == b"content-encoding"), None
-        )
-        if encoding is not None and not _decoded_size_within(body, encoding, self.max_size):
-            raise BodyTooLarge
         response = _Response(status, headers=list(raw_headers), stream=httpx.ByteStream(body))
         response._lazy_request = (method, url)
-        if any(name.lower() == b"content-encoding" for name, _ in raw_headers):
-            response.read()  # httpx decodes by content-encoding, as it would have itself
-        else:
-            response._content = body
+        response._content = body  # decoded already, by the one body reader
         return response
 
     async def aclose(self) -> None:

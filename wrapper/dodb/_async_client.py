@@ -14,7 +14,10 @@ from ._base import BaseClient, _Shared
 if TYPE_CHECKING:
     from ._aiohttp import AiohttpSender
     from ._calls import Call
+    from ._provision import Flow
     from .resources import AsyncDatabases
+from ._async._io import drive, read_httpx
+from ._base import single
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -23,8 +26,7 @@ from ._config import (
     DEFAULT_REQUESTS_PER_MINUTE,
     DEFAULT_TIMEOUT,
 )
-from ._errors import BodyTooLarge, ClientStateError
-from ._retry import Failed, Outcome, Pace, Sleep
+from ._retry import Send
 
 T = TypeVar("T")
 
@@ -80,54 +82,28 @@ class AsyncClient(BaseClient):
         return AsyncDatabases(self)
 
     async def _send(self, call: Call[T]) -> T:
-        """Carry out one call; adds and deletes on one cluster one at a time."""
-        if call.exclusive is not None and self._shared.serialize:
-            key = (id(asyncio.get_running_loop()), call.exclusive)
-            async with self._shared.lock(key, asyncio.Lock):
-                return await self._run(call)
-        return await self._run(call)
+        """Carry out one call."""
+        result: T = await self._drive(single(call))
+        return result
 
-    async def _run(self, call: Call[T]) -> T:
-        plan = self._plan(call)
-        try:
-            step = next(plan)
-            last: Outcome = None
-            while True:
-                outcome: Outcome = None
-                if isinstance(step, Sleep):
-                    self._note_wait(call, last, step.seconds)
-                    self._throttled(step)
-                    await self._sleep(step.seconds)
-                elif isinstance(step, Pace):
-                    outcome = self._pace()
-                    if outcome > 0:
-                        await self._sleep(outcome)
-                else:
-                    self._count(step)
-                    if self._http.is_closed:
-                        raise ClientStateError("the client has been closed")
-                    try:
-                        budget = step.budget if step.budget < float("inf") else None
-                        async with asyncio.timeout(budget):
-                            outcome = await self._http.request(**self._request_args(step))
-                    except TimeoutError:
-                        # The deadline, held to on the wall clock: a server that trickles
-                        # its answer a byte at a time does not stretch the call past it.
-                        outcome = httpx.ReadTimeout("the call's deadline passed mid-request")
-                    except BodyTooLarge:
-                        raise self._too_large(call) from None
-                    except httpx.TransportError as exc:
-                        outcome = exc
-                    except httpx.DecodingError as exc:  # a body its content-encoding cannot decode
-                        outcome = httpx.RemoteProtocolError(f"undecodable body: {exc}")
-                if not isinstance(step, Pace | Sleep):
-                    last = outcome
-                step = plan.send(outcome)
-        except StopIteration as done:
-            return self._result(call, done.value)
-        except Failed as failed:
-            error = self._error(call, failed)
-            raise error from error.__cause__  # the transport error, if any; never Failed
+    async def _drive(self, flow: Flow) -> Any:
+        """Carry out a flow (one call, or several): `_execute`'s steps, performed."""
+        return await drive(self, flow)
+
+    def _lock(self, key: str) -> asyncio.Lock:
+        """The lock of calls made one at a time per `key` (a cluster), per event loop."""
+        found: asyncio.Lock = self._shared.lock((id(asyncio.get_running_loop()), key), asyncio.Lock)
+        return found
+
+    def _deadline(self, budget: float, ends: float) -> asyncio.Timeout:
+        """The deadline, held on the wall clock around the whole request."""
+        return asyncio.timeout(budget if budget < float("inf") else None)
+
+    async def _request(self, step: Send, ends: float) -> httpx.Response:
+        if isinstance(self._http, httpx.AsyncClient):
+            limit = self._shared.max_response_size
+            return await read_httpx(self._http, self._request_args(step), limit, ends)
+        return await self._http.request(**self._request_args(step))
 
     async def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""

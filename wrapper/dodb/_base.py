@@ -1,8 +1,10 @@
 """What the sync and async clients share: settings, state, and every non-I/O step.
 
-`Client` and `AsyncClient` differ only in how they perform the steps of
-`_retry.plan` (send, sleep). The plan decides; this module turns its ending
-into the caller's result or error and keeps the client's state and stats.
+`execute` carries out a flow (one call, or `ensure`'s several), each call by
+its retry plan, and yields only what needs I/O: `Send`, `Sleep`, and `Hold` /
+`Free` of a per-cluster lock. `Client` and `AsyncClient` each have one small
+driver that performs those steps; everything else, the pacing, the counting,
+turning the plan's ending into the caller's result or error, is here, once.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ import logging
 import sys
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from collections.abc import Generator, Mapping
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, Self, TypeAlias, TypeVar
 
 import httpx
 
+from ._body import ACCEPT_ENCODING
 from ._config import (
     DEFAULT_MAX_RESPONSE_SIZE,
     Settings,
@@ -26,15 +31,22 @@ from ._config import (
     make_timeout,
     resolve_token,
 )
-from ._errors import APIConnectionError, APIError, APITimeoutError, ResponseTooLargeError
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    DodbError,
+    ResponseTooLargeError,
+)
 from ._pacing import Pacer
 from ._ratelimit import RateLimit, scan
-from ._response import APIResponse, Undecodable, decode, parse_success, status_error
-from ._retry import Done, Failed, Plan, Send, Sleep, plan
+from ._response import APIResponse, Undecodable, decode, parse_success, secret_names, status_error
+from ._retry import Done, Failed, Outcome, Pace, Plan, Send, Sleep, plan
 from ._version import __version__
 
 if TYPE_CHECKING:
     from ._calls import Call
+    from ._provision import Flow
 
 T = TypeVar("T")
 logger = logging.getLogger("dodb")
@@ -67,14 +79,77 @@ class ClientStats:
         )
 
 
-def _has_password(response: httpx.Response) -> bool:
-    """Whether a lookup's answer carries the user's password (read through the spec's model)."""
-    from dodb_api.models import DatabaseUserEnvelope  # loaded already: the call uses it
+def _has_credentials(response: httpx.Response) -> bool:
+    """Whether an answer carries a credential (a property the spec marks `format: password`)."""
+    names = secret_names()
+
+    def found(value: Any) -> bool:
+        if isinstance(value, dict):
+            return any((k in names and v) or found(v) for k, v in value.items())
+        return isinstance(value, list) and any(found(v) for v in value)
 
     try:
-        return bool(DatabaseUserEnvelope.from_dict(decode(response)).user.password)
-    except (Undecodable, ValueError, KeyError, TypeError):
+        return found(decode(response))
+    except Undecodable:
         return False
+
+
+class Hold(NamedTuple):
+    """Take the lock of `key` (calls the spec makes one at a time per cluster)."""
+
+    key: str
+
+
+class Free(NamedTuple):
+    """Release the lock of `key`, taken by the last `Hold` of it."""
+
+    key: str
+
+
+Step: TypeAlias = Send | Sleep | Hold | Free
+Steps: TypeAlias = Generator[Step, Outcome, Any]
+
+
+class Driven(Protocol):
+    """What the sync I/O (`dodb._sync._io`) needs of a client."""
+
+    _http: Any
+
+    def _execute(self, flow: Flow) -> Steps: ...
+
+    def _deadline(self, budget: float, ends: float) -> AbstractContextManager[Any]: ...
+
+    def _request(self, step: Send, ends: float) -> httpx.Response: ...
+
+    def _too_large(self, call: Call[Any]) -> ResponseTooLargeError: ...
+
+    def _sleep(self, seconds: float) -> None: ...
+
+    def _lock(self, key: str) -> Any: ...
+
+
+class AsyncDriven(Protocol):
+    """What the async I/O (`dodb._async._io`) needs of a client."""
+
+    _http: Any
+
+    def _execute(self, flow: Flow) -> Steps: ...
+
+    def _deadline(self, budget: float, ends: float) -> AbstractAsyncContextManager[Any]: ...
+
+    async def _request(self, step: Send, ends: float) -> httpx.Response: ...
+
+    def _too_large(self, call: Call[Any]) -> ResponseTooLargeError: ...
+
+    async def _sleep(self, seconds: float) -> None: ...
+
+    def _lock(self, key: str) -> Any: ...
+
+
+def single(call: Call[T]) -> Generator[Call[T], T, T]:
+    """The flow of one call."""
+    result: T = yield call
+    return result
 
 
 def _caller() -> object:
@@ -153,6 +228,7 @@ class BaseClient:
         self._headers = {
             "Authorization": f"Bearer {self._token}",
             "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
             "User-Agent": f"dodb/{__version__}",
         }
         self._json_headers = {**self._headers, "Content-Type": "application/json"}
@@ -234,6 +310,92 @@ class BaseClient:
     def _plan(self, call: Call[Any]) -> Plan:
         return plan(call, self.settings)
 
+    # What generated calls call (dodb_api.types.Sender) ------------------------------
+    # `_send` and `_drive` are the subclass's: an AsyncClient's return awaitables, which
+    # these hand back for the generated async call to await.
+
+    def _send(self, call: Call[Any]) -> Any:
+        raise NotImplementedError
+
+    def _drive(self, flow: Flow) -> Any:
+        raise NotImplementedError
+
+    def _official(
+        self, name: str, path: tuple[object, ...], body: object, query: Mapping[str, object]
+    ) -> Any:
+        from . import _calls
+
+        return self._send(_calls.official(name, path, body, query))
+
+    def _typed(
+        self,
+        name: str,
+        path: tuple[object, ...],
+        fields: Mapping[str, object],
+        options: Mapping[str, object],
+        query: Mapping[str, object],
+    ) -> Any:
+        from . import _calls
+
+        return self._send(_calls.typed(name, path, fields, options, query))
+
+    # The one execution path ----------------------------------------------------
+
+    def _execute(self, flow: Flow) -> Steps:
+        """Carry out `flow`: its pauses, and each call by its plan; returns its result.
+
+        A call's error is thrown into the flow (which may recover, as `ensure` does
+        from a refused add), after its lock is freed."""
+        try:
+            item = next(flow)
+            while True:
+                if isinstance(item, Sleep):
+                    yield item
+                    item = flow.send(None)
+                    continue
+                key = item.exclusive if self._shared.serialize else None
+                if key is not None:
+                    yield Hold(key)
+                try:
+                    result = yield from self._call_steps(item)
+                except DodbError as exc:
+                    if key is not None:
+                        yield Free(key)
+                    item = flow.throw(exc)
+                    continue
+                if key is not None:
+                    yield Free(key)
+                item = flow.send(result)
+        except StopIteration as done:
+            return done.value
+
+    def _call_steps(self, call: Call[T]) -> Generator[Step, Outcome, T]:
+        """One call: its plan's steps, paced, counted and logged; its result or error."""
+        steps = self._plan(call)
+        last: Outcome = None
+        try:
+            step = next(steps)
+            while True:
+                if isinstance(step, Pace):
+                    waited = self._pace()
+                    if waited > 0:
+                        yield Sleep(waited)
+                    step = steps.send(waited)
+                elif isinstance(step, Sleep):
+                    self._note_wait(call, last, step.seconds)
+                    self._throttled(step)
+                    yield step
+                    step = steps.send(None)
+                else:
+                    self._count(step)
+                    last = yield step
+                    step = steps.send(last)
+        except StopIteration as done:
+            return self._result(call, done.value)
+        except Failed as failed:
+            error = self._error(call, failed)
+            raise error from error.__cause__  # the transport error, if any; never Failed
+
     def _request_args(self, step: Send) -> dict[str, Any]:
         call = step.call
         return {
@@ -302,11 +464,11 @@ class BaseClient:
             return call.parse(None)
         if done.confirmed:
             self._shared.stats.confirmed += 1
-            logger.info("%s: confirmed by looking the user up", call.where)
-            if not _has_password(response):
+            logger.info("%s: confirmed by looking it up", call.where)
+            if not _has_credentials(response) and _has_credentials_in_spec(call):
                 logger.warning(
-                    "%s: the add was done, but the API did not return the password on "
-                    "looking the user up; reset_auth makes a new one",
+                    "%s: the create was done, but the API did not return the password "
+                    "on looking it up; resetting it (reset_auth) makes a new one",
                     call.where,
                 )
         if logger.isEnabledFor(logging.DEBUG):
@@ -338,3 +500,29 @@ class BaseClient:
             result = APIConnectionError(text, attempts=attempts)
         result.__cause__ = outcome
         return result
+
+
+def _has_credentials_in_spec(call: Call[Any]) -> bool:
+    """Whether the operation's answer, by the spec, carries a credential."""
+    from dodb_api.types import SECRET, ModelReader, schema_of
+
+    op = call.op
+    if op is None or op.result is None:
+        return False
+    seen: set[type] = set()
+
+    def walk(model: Any) -> bool:
+        if model in seen:
+            return False
+        seen.add(model)
+        for prop in schema_of(model).props:
+            reader = prop.reader
+            while hasattr(reader, "item"):
+                reader = reader.item
+            if reader is SECRET:
+                return True
+            if isinstance(reader, ModelReader) and walk(reader.model):
+                return True
+        return False
+
+    return walk(op.result)

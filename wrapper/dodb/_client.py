@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import AbstractContextManager
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._base import BaseClient, _Shared
+from ._base import BaseClient, _Shared, single
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -19,12 +20,13 @@ from ._config import (
     DEFAULT_REQUESTS_PER_MINUTE,
     DEFAULT_TIMEOUT,
 )
-from ._errors import ClientStateError
-from ._retry import Failed, Outcome, Pace, Send, Sleep
+from ._retry import Send
+from ._sync._io import drive, read_httpx
 from ._transport import DeadlineTransport, deadline_at
 
 if TYPE_CHECKING:
     from ._calls import Call
+    from ._provision import Flow
     from .resources import Databases
 
 T = TypeVar("T")
@@ -87,78 +89,28 @@ class Client(BaseClient):
         return Databases(self)
 
     def _send(self, call: Call[T]) -> T:
-        """Carry out one call; adds and deletes on one cluster one at a time."""
-        if call.exclusive is not None and self._shared.serialize:
-            with self._shared.lock(("sync", call.exclusive), threading.Lock):
-                return self._run(call)
-        return self._run(call)
+        """Carry out one call."""
+        result: T = self._drive(single(call))
+        return result
 
-    def _run(self, call: Call[T]) -> T:
-        plan = self._plan(call)
-        args = self._own_request_args if self._owns_http else self._request_args
-        try:
-            step = next(plan)
-            last: Outcome = None
-            while True:
-                outcome: Outcome = None
-                if isinstance(step, Sleep):
-                    self._note_wait(call, last, step.seconds)
-                    self._throttled(step)
-                    self._sleep(step.seconds)
-                elif isinstance(step, Pace):
-                    outcome = self._pace()
-                    if outcome > 0:
-                        self._sleep(outcome)
-                else:
-                    self._count(step)
-                    if self._http.is_closed:
-                        raise ClientStateError("the client has been closed")
-                    try:
-                        outcome = self._transfer(call, step, args(step))
-                    except httpx.TransportError as exc:
-                        outcome = exc
-                    except httpx.DecodingError as exc:  # a body its content-encoding cannot decode
-                        outcome = httpx.RemoteProtocolError(f"undecodable body: {exc}")
-                if not isinstance(step, Pace | Sleep):
-                    last = outcome
-                step = plan.send(outcome)
-        except StopIteration as done:
-            return self._result(call, done.value)
-        except Failed as failed:
-            error = self._error(call, failed)
-            raise error from error.__cause__  # the transport error, if any; never Failed
+    def _drive(self, flow: Flow) -> Any:
+        """Carry out a flow (one call, or several): `_execute`'s steps, performed."""
+        return drive(self, flow)
 
-    def _transfer(self, call: Call[Any], step: Send, args: dict[str, Any]) -> httpx.Response:
-        """One request, held to the call's deadline and to `max_response_size`.
+    def _lock(self, key: str) -> threading.Lock:
+        """The lock of calls made one at a time per `key` (a cluster), for every thread."""
+        found: threading.Lock = self._shared.lock(("sync", key), threading.Lock)
+        return found
 
-        dodb's own transport bounds every socket operation by the deadline; the body
-        is also read in chunks and checked between them, so a caller's httpx client
-        keeps the deadline for the body at least. The size is counted after
-        decompression.
-        """
-        ends = time.monotonic() + step.budget
-        limit = self._shared.max_response_size
-        with deadline_at(ends):
-            return self._read(call, args, ends, limit)
+    def _deadline(self, budget: float, ends: float) -> AbstractContextManager[None]:
+        """dodb's own transport bounds every socket operation by the time left; the body
+        reader checks it between chunks too, so a caller's httpx client keeps it for
+        the body at least."""
+        return deadline_at(ends)
 
-    def _read(
-        self, call: Call[Any], args: dict[str, Any], ends: float, limit: int
-    ) -> httpx.Response:
-        response: httpx.Response = self._http.send(self._http.build_request(**args), stream=True)
-        try:
-            parts: list[bytes] = []
-            size = 0
-            for part in response.iter_bytes():
-                size += len(part)
-                if size > limit:
-                    raise self._too_large(call)
-                if time.monotonic() > ends:
-                    raise httpx.ReadTimeout("the call's deadline passed mid-response")
-                parts.append(part)
-            response._content = b"".join(parts)
-        finally:
-            response.close()
-        return response
+    def _request(self, step: Send, ends: float) -> httpx.Response:
+        args = self._own_request_args(step) if self._owns_http else self._request_args(step)
+        return read_httpx(self._http, args, self._shared.max_response_size, ends)
 
     def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""

@@ -1,9 +1,9 @@
-"""Whether a user the server returned contradicts the request that should have made it.
+"""Whether what the server returned contradicts the request that should have made it.
 
-Used after an unsure add: the user found under the new name counts as this
-add's unless a value the server did send differs from what was asked for,
+Used after an unsure create: the thing found under the new name counts as this
+create's unless a value the server did send differs from what was asked for,
 compared after the normalisation the API applies. The comparison walks the
-spec's schema of a user, so each value is read as what it is:
+spec's schema of the thing (a user, say), so each value is read as what it is:
 - a field the server left out, or sent empty, is no contradiction (GET may
   omit `settings`, and a MongoDB password or a role may come back blank);
 - a field the server added is none either (an ACL id, a default such as
@@ -18,12 +18,9 @@ spec's schema of a user, so each value is read as what it is:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any
 
-from dodb_api.models import DatabaseUser
 from dodb_api.types import ArrayReader, EnumReader, ModelReader, Reader, schema_of
-
-_USER: Final = ModelReader(DatabaseUser)
 
 
 def _normal(value: Any, reader: Reader | None) -> Any:
@@ -37,7 +34,7 @@ def _absent(value: Any) -> bool:
     return value is None or value == ""
 
 
-def contradicts(wanted: Any, got: Any, reader: Reader | None = _USER) -> bool:
+def contradicts(wanted: Any, got: Any, reader: Reader | None = None) -> bool:
     """Whether `got` (JSON from the server) contradicts `wanted` (JSON that was sent)."""
     if _absent(got):
         return False

@@ -1,18 +1,19 @@
-"""The engine options of the typed calls, declared once.
+"""The keyword options of the typed calls, as the spec declares them.
 
-Each row names a keyword, the engine it belongs to, where its value goes in
-the request body, and its command-line flag. Everything else comes from the
-spec through the generated models: which operations accept an option (those
-whose request body has that place), its allowed values (the generated enum),
-and how its value is checked (the same strict reading as a raw body).
-Which engine an option belongs to is the one fact the spec leaves to prose.
+An option is a property of a request body marked `x-dodb-option` in
+openapi.yaml: its keyword, its command-line flag, its help line and, where one
+engine alone accepts it, that engine. Its place in the body is where it is
+declared; its allowed values come from the generated enum, and its value is
+checked by the same strict reading as a raw body. Nothing about an option is
+written here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from typing import Any, NamedTuple
+from functools import cache
+from typing import Any, Final, NamedTuple
 
 from dodb_api.types import (
     BOOLEAN,
@@ -27,61 +28,48 @@ from dodb_api.types import (
 from ._errors import InvalidInputError
 from ._validation import shown
 
+DECLARATION: Final = "x-dodb-option"
+
 
 class Option(NamedTuple):
     name: str
-    engine: str
+    engine: str | None
     path: tuple[str, ...]
     flag: str
     help: str
 
 
-OPTIONS: tuple[Option, ...] = (
-    Option(
-        "mysql_auth_plugin",
-        "MySQL",
-        ("mysql_settings", "auth_plugin"),
-        "--mysql-auth-plugin",
-        "the authentication plugin",
-    ),
-    Option(
-        "pg_allow_replication",
-        "PostgreSQL",
-        ("settings", "pg_allow_replication"),
-        "--pg-allow-replication",
-        "grant (or, with --no-..., withhold) replication rights",
-    ),
-    Option(
-        "kafka_acls",
-        "Kafka",
-        ("settings", "acl"),
-        "--kafka-acl",
-        "a permission on the topics matching a pattern (repeatable)",
-    ),
-    Option(
-        "opensearch_acls",
-        "OpenSearch",
-        ("settings", "opensearch_acl"),
-        "--opensearch-acl",
-        "a permission on the indexes matching a pattern (repeatable)",
-    ),
-    Option(
-        "mongo_databases",
-        "MongoDB",
-        ("settings", "mongo_user_settings", "databases"),
-        "--mongo-database",
-        "a database the user may reach; admin means all (repeatable)",
-    ),
-    Option(
-        "mongo_role",
-        "MongoDB",
-        ("settings", "mongo_user_settings", "role"),
-        "--mongo-role",
-        "the role on those databases",
-    ),
-    Option("readonly", "MongoDB", ("readonly",), "--readonly", "read-only user (older flag)"),
-)
-BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
+@cache
+def accepted_by(body: type[Model] | None) -> tuple[Option, ...]:
+    """The options a request body has a place for, in spec order."""
+    if body is None:
+        return ()
+    found: list[Option] = []
+
+    def walk(model: type[Model], where: tuple[str, ...], seen: frozenset[type[Model]]) -> None:
+        for prop in schema_of(model).props:
+            path = (*where, prop.name)
+            declared = prop.extensions.get(DECLARATION)
+            if isinstance(declared, Mapping):
+                found.append(
+                    Option(
+                        str(declared["name"]),
+                        declared.get("engine"),
+                        path,
+                        str(declared.get("flag") or "--" + str(declared["name"]).replace("_", "-")),
+                        str(declared.get("help", "")),
+                    )
+                )
+            elif isinstance(prop.reader, ModelReader) and prop.reader.model not in seen:
+                walk(prop.reader.model, path, seen | {prop.reader.model})
+
+    walk(body, (), frozenset({body}))
+    return tuple(found)
+
+
+def by_name(body: type[Model]) -> dict[str, Option]:
+    """The options of a request body, by keyword."""
+    return {o.name: o for o in accepted_by(body)}
 
 
 def reader_at(body: type[Model], path: tuple[str, ...]) -> Reader | None:
@@ -97,13 +85,6 @@ def reader_at(body: type[Model], path: tuple[str, ...]) -> Reader | None:
         reader = prop.reader
         model = reader.model if isinstance(reader, ModelReader) else None
     return reader
-
-
-def accepted_by(body: type[Model] | None) -> tuple[Option, ...]:
-    """The options an operation's request body has a place for."""
-    if body is None:
-        return ()
-    return tuple(o for o in OPTIONS if reader_at(body, o.path) is not None)
 
 
 def choices(body: type[Model], option: Option) -> tuple[str, ...] | None:
@@ -160,12 +141,13 @@ def _plain(value: object) -> object:
     return value.value if isinstance(value, StrEnum) else value
 
 
-def one_engine(options: Mapping[str, object]) -> None:
+def one_engine(allowed: Mapping[str, Option], options: Mapping[str, object]) -> None:
     """Refuse options of two engines in one call: no cluster accepts both."""
     engines: dict[str, str] = {}
     for name, value in options.items():
-        if value is not None:
-            engines.setdefault(BY_NAME[name].engine, name)
+        engine = allowed[name].engine
+        if value is not None and engine is not None:
+            engines.setdefault(engine, name)
     if len(engines) > 1:
         named = " and ".join(f"{opt} ({engine})" for engine, opt in engines.items())
         raise InvalidInputError(f"options for different engines cannot be combined: {named}")
@@ -175,11 +157,11 @@ def build_body(
     call: str, body: type[Model], options: Mapping[str, object], base: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The JSON body for keyword options, on top of `base` (for example the name)."""
-    allowed = {o.name: o for o in accepted_by(body)}
+    allowed = by_name(body)
     for name in options:
         if name not in allowed:
             raise TypeError(f"{call}() got an unexpected keyword argument {name!r}")
-    one_engine(options)
+    one_engine(allowed, options)
     out: dict[str, Any] = dict(base)
     for name, value in options.items():
         if value is None:
@@ -194,9 +176,9 @@ def build_body(
     return out
 
 
-def option_path(path: str) -> str:
+def option_path(body: type[Model], path: str) -> str:
     """A body path (`settings.acl[0].permission`) in the words of the option that made it."""
-    for option in OPTIONS:
+    for option in accepted_by(body):
         prefix = ".".join(option.path)
         if path == prefix or path.startswith((prefix + "[", prefix + ".")):
             return option.name + path[len(prefix) :]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Generator, Iterable, Mapping
 from enum import StrEnum
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import attrs
@@ -35,23 +35,30 @@ from dodb_api.types import (
 )
 
 from . import _calls as calls
-from ._calls import AddOptions, Call
+from ._calls import Call
 from ._config import READ_LAG
 from ._errors import DodbError, InvalidInputError, UnprocessableEntityError
 from ._matching import contradicts
-from ._options import BY_NAME, build_body
+from ._options import Option, build_body, by_name
+from ._retry import Sleep
+
+if TYPE_CHECKING:
+    from dodb_api.calls.users import UsersAddOptions as AddOptions
 
 Action = Literal["created", "changed", "unchanged"]
 
 
-@attrs.frozen
-class Wait:
-    """A flow's pause before its next call (for a user the API shows only after a lag)."""
+Flow = Generator["Call[Any] | Sleep", Any, Any]
+"""A flow yields the calls to make (sent their results, or thrown their errors) and the
+pauses between them, and returns what it decided."""
 
-    seconds: float
-
-
-Flow = Generator["Call[Any] | Wait", Any, Any]
+# The operations the flows build on.
+_LIST_USERS: Final = "databases_list_users"
+_GET_USER: Final = "databases_get_user"
+_ADD_USER: Final = "databases_add_user"
+_UPDATE_USER: Final = "databases_update_user"
+_RESET_AUTH: Final = "databases_reset_auth"
+_GET_CLUSTER: Final = "databases_get_cluster"
 
 _SETTINGS: Final = attrs.fields(DatabaseUserCreate).settings.name
 _MYSQL: Final = attrs.fields(DatabaseUserCreate).mysql_settings.name
@@ -126,9 +133,13 @@ def _settings_to_send(
     return send, differing
 
 
+def _options() -> dict[str, Option]:
+    return by_name(DatabaseUserCreate)
+
+
 def _option_of(place: tuple[str, ...]) -> str:
     """The keyword of an option at a place of the body, for messages."""
-    for option in BY_NAME.values():
+    for option in _options().values():
         if option.path[: len(place)] == place:
             return option.name
     return ".".join(place)
@@ -140,12 +151,12 @@ def plan_user(
     """The calls that make `name` exist with exactly `options`, given the user as found."""
     wanted = build_body("add", DatabaseUserCreate, dict(options), {"name": name})
     if found is None:
-        return "created", [calls.add_user(cluster, name, **options)], ()
+        return "created", [calls.typed(_ADD_USER, (cluster,), {"name": name}, options)], ()
     if found.role is UserRole.PRIMARY:
         raise InvalidInputError(f"{name!r} is the cluster's primary user: it is not managed here")
     current = found.to_dict()
     for option in _UNCHANGEABLE:
-        path = BY_NAME[option].path
+        path = _options()[option].path
         asked, has = _at(wanted, path), _at(current, path)
         if not _unset(asked) and not _unset(has) and contradicts(asked, has):
             raise InvalidInputError(
@@ -156,11 +167,12 @@ def plan_user(
     send, differing = _settings_to_send(wanted.get(_SETTINGS, {}), current.get(_SETTINGS) or {})
     changed = [_option_of((_SETTINGS, key)) for key in differing]
     if differing:
-        steps.append(calls.update_user_settings(cluster, name, send))
-    plugin = _at(wanted, BY_NAME["mysql_auth_plugin"].path)
-    has_plugin = _at(current, BY_NAME["mysql_auth_plugin"].path)
+        steps.append(calls.typed_body(_UPDATE_USER, (cluster, name), {_SETTINGS: send}))
+    plugin_at = _options()["mysql_auth_plugin"].path
+    plugin, has_plugin = _at(wanted, plugin_at), _at(current, plugin_at)
     if plugin is not None and has_plugin is not None and contradicts(plugin, has_plugin):
-        steps.append(calls.reset_auth(cluster, name, mysql_auth_plugin=plugin))
+        reset = calls.typed(_RESET_AUTH, (cluster, name), {}, {"mysql_auth_plugin": plugin})
+        steps.append(reset)
         changed.append("mysql_auth_plugin")
     return ("changed" if steps else "unchanged"), steps, tuple(changed)
 
@@ -184,7 +196,7 @@ def _find(users: Iterable[DatabaseUser], name: str) -> DatabaseUser | None:
 def ensure_flow(cluster: str, name: str, options: AddOptions) -> Flow:
     """List the cluster's users (a list carries settings, where a GET may not), then
     create, change or leave the user."""
-    found = _find((yield calls.list_users(cluster)), name)
+    found = _find((yield calls.typed(_LIST_USERS, (cluster,), {}, {})), name)
     ensured: Ensured = yield from apply_user_flow(cluster, name, found, options)
     return ensured
 
@@ -214,30 +226,30 @@ def apply_user_flow(
     return Ensured(action, user, changed)
 
 
-def _look_up(cluster: str, name: str) -> Generator[Call[Any] | Wait, Any, DatabaseUser | None]:
+def _look_up(cluster: str, name: str) -> Generator[Call[Any] | Sleep, Any, DatabaseUser | None]:
     """The user, listed again for up to READ_LAG seconds while the API does not show it
     yet (a list, because a GET may leave the settings out)."""
     waited, pause = 0.0, 0.25
     while True:
-        found = _find((yield calls.list_users(cluster)), name)
+        found = _find((yield calls.typed(_LIST_USERS, (cluster,), {}, {})), name)
         if found is not None or waited >= READ_LAG:
             return found
-        yield Wait(pause)
+        yield Sleep(pause)
         waited, pause = waited + pause, pause * 2
 
 
 def credentials_flow(cluster: str, name: str, *, private: bool) -> Flow:
     """Read the cluster's connection and the user; put them together."""
-    database: DatabaseCluster = yield calls.get_cluster(cluster)
-    user: DatabaseUser = yield calls.get_user(cluster, name)
+    database: DatabaseCluster = yield calls.typed(_GET_CLUSTER, (cluster,), {}, {})
+    user: DatabaseUser = yield calls.typed(_GET_USER, (cluster, name), {}, {})
     return credentials_of(database, user, private=private)
 
 
 def rotate_flow(cluster: str, name: str) -> Flow:
     """A new password (reset_auth), then the credentials with it. The password is the
     reset's answer: a later read may leave it out (MongoDB's reads blank it)."""
-    user: DatabaseUser = yield calls.reset_auth(cluster, name)
-    database: DatabaseCluster = yield calls.get_cluster(cluster)
+    user: DatabaseUser = yield calls.typed(_RESET_AUTH, (cluster, name), {}, {})
+    database: DatabaseCluster = yield calls.typed(_GET_CLUSTER, (cluster,), {}, {})
     return credentials_of(database, user, private=False)
 
 

@@ -43,3 +43,33 @@ def credentials_scope() -> str:
     scheme = _document()["components"]["securitySchemes"]["bearer_auth"]
     scope: str = scheme["x-credentials-scope"]
     return scope
+
+
+def _resolved(node: Any) -> Any:
+    """`node`, with a local `$ref` followed."""
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = _document()
+        for part in node["$ref"][2:].split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def success_example(operation_id: str) -> Any:
+    """The first example of an operation's success answer, or None if it has no body."""
+    for item in _document()["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or operation.get("operationId") != operation_id:
+                continue
+            for code, response in operation["responses"].items():
+                if str(code).startswith("2"):
+                    media = (_resolved(response).get("content") or {}).get("application/json")
+                    if media is None:
+                        return None
+                    if "example" in media:
+                        return media["example"]
+                    examples = media.get("examples") or {}
+                    for example in examples.values():
+                        return _resolved(example).get("value")
+                    return None
+    raise KeyError(operation_id)

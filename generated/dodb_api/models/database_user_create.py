@@ -41,10 +41,28 @@ class DatabaseUserCreate:
         from ..models.user_settings import UserSettings  # noqa: PLC0415
 
         props: tuple[Prop, ...] = (
-            Prop("name", "name", text(1), required=True),
+            Prop(
+                "name",
+                "name",
+                text(1),
+                required=True,
+                extensions={"x-dodb-arg": "name"},
+            ),
             Prop("mysql_settings", "mysql_settings", model(MysqlSettings)),
             Prop("settings", "settings", model(UserSettings)),
-            Prop("readonly", "readonly", BOOLEAN),
+            Prop(
+                "readonly",
+                "readonly",
+                BOOLEAN,
+                extensions={
+                    "x-dodb-option": {
+                        "engine": "MongoDB",
+                        "flag": "--readonly",
+                        "help": "read-only user (older flag)",
+                        "name": "readonly",
+                    }
+                },
+            ),
         )
         return Schema(props, extra=False)
 

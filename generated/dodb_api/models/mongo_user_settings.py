@@ -39,9 +39,30 @@ class MongoUserSettings:
                 "databases",
                 "databases",
                 array(STRING),
-                extensions={"x-dodb-server-default": ["admin"]},
+                extensions={
+                    "x-dodb-option": {
+                        "engine": "MongoDB",
+                        "flag": "--mongo-database",
+                        "help": "a database the user may reach; admin means all "
+                        "(repeatable)",
+                        "name": "mongo_databases",
+                    },
+                    "x-dodb-server-default": ["admin"],
+                },
             ),
-            Prop("role", "role", enum(MongoRole)),
+            Prop(
+                "role",
+                "role",
+                enum(MongoRole),
+                extensions={
+                    "x-dodb-option": {
+                        "engine": "MongoDB",
+                        "flag": "--mongo-role",
+                        "help": "the role on those databases",
+                        "name": "mongo_role",
+                    }
+                },
+            ),
         )
         return Schema(props, extra=True)
 

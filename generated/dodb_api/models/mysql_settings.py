@@ -32,7 +32,20 @@ class MysqlSettings:
     @classmethod
     def _describe(cls) -> Schema:
         props: tuple[Prop, ...] = (
-            Prop("auth_plugin", "auth_plugin", enum(MysqlAuthPlugin), required=True),
+            Prop(
+                "auth_plugin",
+                "auth_plugin",
+                enum(MysqlAuthPlugin),
+                required=True,
+                extensions={
+                    "x-dodb-option": {
+                        "engine": "MySQL",
+                        "flag": "--mysql-auth-plugin",
+                        "help": "the authentication plugin",
+                        "name": "mysql_auth_plugin",
+                    }
+                },
+            ),
         )
         return Schema(props, extra=True)
 

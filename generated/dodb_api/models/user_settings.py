@@ -47,9 +47,48 @@ class UserSettings:
         from ..models.open_search_acl import OpenSearchAcl  # noqa: PLC0415
 
         props: tuple[Prop, ...] = (
-            Prop("pg_allow_replication", "pg_allow_replication", BOOLEAN),
-            Prop("acl", "acl", array(model(KafkaAcl))),
-            Prop("opensearch_acl", "opensearch_acl", array(model(OpenSearchAcl))),
+            Prop(
+                "pg_allow_replication",
+                "pg_allow_replication",
+                BOOLEAN,
+                extensions={
+                    "x-dodb-option": {
+                        "engine": "PostgreSQL",
+                        "flag": "--pg-allow-replication",
+                        "help": "grant (or, with --no-..., withhold) replication "
+                        "rights",
+                        "name": "pg_allow_replication",
+                    }
+                },
+            ),
+            Prop(
+                "acl",
+                "acl",
+                array(model(KafkaAcl)),
+                extensions={
+                    "x-dodb-option": {
+                        "engine": "Kafka",
+                        "flag": "--kafka-acl",
+                        "help": "a permission on the topics matching a pattern "
+                        "(repeatable)",
+                        "name": "kafka_acls",
+                    }
+                },
+            ),
+            Prop(
+                "opensearch_acl",
+                "opensearch_acl",
+                array(model(OpenSearchAcl)),
+                extensions={
+                    "x-dodb-option": {
+                        "engine": "OpenSearch",
+                        "flag": "--opensearch-acl",
+                        "help": "a permission on the indexes matching a pattern "
+                        "(repeatable)",
+                        "name": "opensearch_acls",
+                    }
+                },
+            ),
             Prop(
                 "mongo_user_settings", "mongo_user_settings", model(MongoUserSettings)
             ),

@@ -40,11 +40,12 @@ def _pair(text: str) -> tuple[str, str]:
 
 def _engine_options(parser: argparse.ArgumentParser, operation: str) -> None:
     """One flag per row of the options table that the operation's request body accepts."""
-    from dodb_api.api import database_users as ops
+    from dodb_api.types import load_operation
 
     from .._options import accepted_by, choices, is_flag, is_list
 
-    body = getattr(ops, operation).body
+    body = load_operation(operation).body
+    assert body is not None
     group = parser.add_argument_group("engine options")
     for option in accepted_by(body):
         allowed = choices(body, option)
@@ -263,12 +264,15 @@ def _run_users(args: argparse.Namespace) -> int:
         elif args.action == "get":
             result = users.get(args.cluster, args.name)
         elif args.action in _OPERATION_OF_ACTION:
-            from .._options import OPTIONS
+            from dodb_api.types import load_operation
 
+            from .._options import accepted_by
+
+            body = load_operation(_OPERATION_OF_ACTION[args.action]).body
             # Flags left out are None, which the client reads as "not asked for".
             options: dict[str, Any] = {
                 o.name: getattr(args, o.name)
-                for o in OPTIONS
+                for o in accepted_by(body)
                 if getattr(args, o.name, None) is not None
             }
             send: dict[str, Callable[..., Any]] = {

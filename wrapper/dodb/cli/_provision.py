@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .._calls import AddOptions
+from dodb_api.calls.users import UsersAddOptions as AddOptions
+
 from .._errors import DodbError
 from .._provision import Credentials
 from ._render import printable
@@ -168,7 +169,7 @@ def load_desired(path: Path) -> list[Desired]:
                 raise fail("a user must be a table of options", where)
             chosen = AddOptions(**options)  # type: ignore[typeddict-item]
             try:
-                calls.add_user(cluster, name, **chosen)
+                calls.typed("databases_add_user", (cluster,), {"name": name}, chosen)
             except TypeError:
                 known = AddOptions.__required_keys__ | AddOptions.__optional_keys__
                 key = next((k for k in options if k not in known), None)
@@ -259,7 +260,6 @@ def run_apply(client: Any, args: argparse.Namespace, desired: list[Desired]) -> 
     from dodb_api.models import UserRole
 
     from .._provision import apply_user_flow, plan_user
-    from ..resources._senders import drive
 
     users = client.databases.users
     by_cluster: dict[str, list[Desired]] = {}
@@ -293,7 +293,7 @@ def run_apply(client: Any, args: argparse.Namespace, desired: list[Desired]) -> 
                 result = "deleted"
             else:
                 flow = apply_user_flow(change.cluster, change.name, change.found, change.options)
-                result = drive(client, flow).action
+                result = client._drive(flow).action
         except DodbError:
             print(f"stopped after {done} of {len(to_do)} changes; not done: {shown}")
             raise

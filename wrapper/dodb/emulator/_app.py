@@ -16,14 +16,13 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from dodb_api.api import database_clusters as cluster_ops
-from dodb_api.api import database_users as ops
+from dodb_api._facts import MODULES
 from dodb_api.models import KafkaAcl, KafkaAclPermission
-from dodb_api.types import EnumReader, schema_of
+from dodb_api.types import EnumReader, load_operation, schema_of
 from dodb_api.types import Operation as SpecOperation
 
 from .._response import secret_names
-from .._spec import credentials_scope, operation_scopes
+from .._spec import credentials_scope, operation_scopes, success_example
 from ._faults import ConnectionDropped, FaultPlan, Faults
 from ._ratelimit import RateLimiter, Verdict
 from ._state import MONGODB, ApiError, Store
@@ -36,8 +35,11 @@ _SECRET_FIELDS: Final = secret_names()
 """The properties the spec marks as credentials (`format: password`): a user's
 password and key, a cluster connection's password and URI."""
 
-Operation = Callable[..., tuple[int, Any]]
-"""(store, the path's values in the spec's order, body) -> (status, payload)."""
+Backend = Callable[..., Any]
+"""(store, the path's values in the spec's order, body) -> what the answer's envelope
+holds (the operation's `x-dodb-call` returns), or the whole answer if it declares none."""
+EXAMPLE_HEADER: Final = "x-dodb-emulator"
+"""Set to `example` on an answer made from the spec's example: no backend kept state."""
 
 
 def _json(status: int, body: Any, headers: dict[str, str]) -> Response:
@@ -140,15 +142,24 @@ class Gate:
         return None if scopes is None else (token, scopes)
 
     def _run(
-        self, operation: Operation, path: tuple[str, ...], body: Any
+        self, op: SpecOperation, path: tuple[str, ...], body: Any
     ) -> tuple[int, Any] | ApiError:
+        """The operation's answer: from its backend, in the envelope and with the status
+        its row declares; or, with no backend yet, the spec's example."""
+        backend = BACKENDS.get(op.name)
+        if backend is None:
+            return op.success, success_example(op.facts.operation_id)
         try:
-            return operation(self.store, *path, body)
+            payload = backend(self.store, *path, body)
         except ApiError as exc:
             return exc
+        if op.result is None:
+            return op.success, None
+        returns = op.facts.returns
+        return op.success, payload if returns is None else {returns: payload}
 
     async def handle(
-        self, request: Request, needed: frozenset[str], path: tuple[str, ...], operation: Operation
+        self, request: Request, needed: frozenset[str], path: tuple[str, ...], op: SpecOperation
     ) -> Response:
         plan = self.faults
         if plan.faults.latency:
@@ -189,7 +200,7 @@ class Gate:
                 return _error(400, "bad_request", "The request body is not valid JSON.", headers)
         cluster_id = path[0] if path else None
         realism = plan.faults
-        changes = operation in (_add_user, _delete_user)
+        changes = op.facts.one_at_a_time is not None
         if realism.conflicting_changes and changes and cluster_id is not None:
             if cluster_id in self._busy:
                 return _error(
@@ -201,11 +212,11 @@ class Gate:
             self._busy.add(cluster_id)
             try:
                 await asyncio.sleep(_CHANGE_TIME)
-                result = self._run(operation, path, body)
+                result = self._run(op, path, body)
             finally:
                 self._busy.discard(cluster_id)
         else:
-            result = self._run(operation, path, body)
+            result = self._run(op, path, body)
         if isinstance(result, ApiError):
             return _error(result.status, result.error_id, result.message, headers)
         status, payload = result
@@ -214,14 +225,16 @@ class Gate:
             payload = _realistic(
                 realism,
                 copy.deepcopy(payload),
-                read=operation in (_get_user, _list_users),
-                one_user_read=operation is _get_user,
+                read=op.method == "GET",
+                one_user_read=op.method == "GET" and op.facts.subject is not None,
                 engine=cluster.spec.engine if cluster else None,
             )
         if CREDENTIALS_SCOPE not in scopes:
             payload = _hide_credentials(payload)
         if fault == "error_after":
             return _error(500, "server_error", "Unexpected server-side error", headers)
+        if op.name not in BACKENDS:
+            headers[EXAMPLE_HEADER] = "example"
         response = _json(status, payload, headers)
         if fault == "drop_after":
             return _Dropped(response.body, status_code=status, headers=headers)
@@ -236,70 +249,36 @@ def _limit_headers(verdict: Verdict) -> dict[str, str]:
     }
 
 
-# Operations: (store, path params, body) -> (status, payload) ---------------------
+# Backends: (store, path params, body) -> the answer's content ------------------------
 
-
-def _list_clusters(store: Store, body: Any) -> tuple[int, Any]:
-    return 200, {"databases": store.list_clusters()}
-
-
-def _get_cluster(store: Store, cluster: str, body: Any) -> tuple[int, Any]:
-    return 200, {"database": store.get_cluster(cluster)}
-
-
-def _list_users(store: Store, cluster: str, body: Any) -> tuple[int, Any]:
-    return 200, {"users": store.list_users(cluster)}
-
-
-def _add_user(store: Store, cluster: str, body: Any) -> tuple[int, Any]:
-    return 201, {"user": store.add_user(cluster, body)}
-
-
-def _get_user(store: Store, cluster: str, name: str, body: Any) -> tuple[int, Any]:
-    return 200, {"user": store.get_user(cluster, name)}
-
-
-def _update_user(store: Store, cluster: str, name: str, body: Any) -> tuple[int, Any]:
-    return 201, {"user": store.update_user(cluster, name, body)}
-
-
-def _delete_user(store: Store, cluster: str, name: str, body: Any) -> tuple[int, Any]:
-    store.delete_user(cluster, name)
-    return 204, None
-
-
-def _reset_auth(store: Store, cluster: str, name: str, body: Any) -> tuple[int, Any]:
-    return 200, {"user": store.reset_auth(cluster, name, body)}
-
-
-_HANDLERS: Final[dict[SpecOperation, Operation]] = {
-    cluster_ops.databases_list_clusters: _list_clusters,
-    cluster_ops.databases_get_cluster: _get_cluster,
-    ops.databases_list_users: _list_users,
-    ops.databases_add_user: _add_user,
-    ops.databases_get_user: _get_user,
-    ops.databases_update_user: _update_user,
-    ops.databases_delete_user: _delete_user,
-    ops.databases_reset_auth: _reset_auth,
+BACKENDS: Final[dict[str, Backend]] = {
+    "databases_list_clusters": lambda store, body: store.list_clusters(),
+    "databases_get_cluster": lambda store, cluster, body: store.get_cluster(cluster),
+    "databases_list_users": lambda store, cluster, body: store.list_users(cluster),
+    "databases_add_user": lambda store, cluster, body: store.add_user(cluster, body),
+    "databases_get_user": lambda store, cluster, name, body: store.get_user(cluster, name),
+    "databases_update_user": lambda s, cluster, name, body: s.update_user(cluster, name, body),
+    "databases_delete_user": lambda s, cluster, name, body: s.delete_user(cluster, name),
+    "databases_reset_auth": lambda s, cluster, name, body: s.reset_auth(cluster, name, body),
 }
-"""The emulator's side of each operation the spec declares; paths, methods and
-scopes are the spec's."""
+"""The operations whose answers the store makes, by the API's rules (`_state.py`).
+Routing, status and envelope are the spec's; every other operation of the spec
+answers with its example."""
 
 
 def build_app(gate: Gate) -> Starlette:
-    def route(
-        path: str, method: str, needed: frozenset[str], params: tuple[str, ...], handler: Operation
-    ) -> Route:
+    def route(op: SpecOperation) -> Route:
+        needed = _NEEDED[op.facts.operation_id]
+
         async def endpoint(request: Request) -> Response:
-            values = tuple(request.path_params[name] for name in params)
-            return await gate.handle(request, needed, values, handler)
+            values = tuple(request.path_params[name] for name in op.path_params)
+            return await gate.handle(request, needed, values, op)
 
-        return Route(path, endpoint, methods=[method])
+        return Route(op.path, endpoint, methods=[op.method])
 
-    routes = [
-        route(op.path, op.method, _NEEDED[op.name], op.path_params, handler)
-        for op, handler in _HANDLERS.items()
-    ]
+    # Every operation of the spec; a literal path is tried before a templated one.
+    ops = sorted((load_operation(name) for name in MODULES), key=lambda o: "{" in o.path)
+    routes = [route(op) for op in ops]
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 404

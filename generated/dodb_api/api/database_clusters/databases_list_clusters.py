@@ -1,5 +1,6 @@
 """List the database clusters of the account"""
 
+from ..._facts import FACTS
 from ...models.database_cluster_list import DatabaseClusterList
 from ...types import Operation
 
@@ -8,7 +9,9 @@ OPERATION = Operation(
     method="GET",
     path="/v2/databases",
     path_params=(),
+    query_params=(),
     success=200,
     body=None,
     result=DatabaseClusterList,
+    facts=FACTS["databases_list_clusters"],
 )

@@ -1,5 +1,6 @@
 """Remove a user from a database cluster"""
 
+from ..._facts import FACTS
 from ...types import Operation
 
 OPERATION = Operation(
@@ -10,7 +11,9 @@ OPERATION = Operation(
         "database_cluster_uuid",
         "username",
     ),
+    query_params=(),
     success=204,
     body=None,
     result=None,
+    facts=FACTS["databases_delete_user"],
 )

@@ -1,5 +1,6 @@
 """Get one user of a database cluster"""
 
+from ..._facts import FACTS
 from ...models.database_user_envelope import DatabaseUserEnvelope
 from ...types import Operation
 
@@ -11,7 +12,9 @@ OPERATION = Operation(
         "database_cluster_uuid",
         "username",
     ),
+    query_params=(),
     success=200,
     body=None,
     result=DatabaseUserEnvelope,
+    facts=FACTS["databases_get_user"],
 )

@@ -1,5 +1,6 @@
 """Reset a database user's password or MySQL auth plugin"""
 
+from ..._facts import FACTS
 from ...models.database_user_envelope import DatabaseUserEnvelope
 from ...models.database_user_reset_auth import DatabaseUserResetAuth
 from ...types import Operation
@@ -12,7 +13,9 @@ OPERATION = Operation(
         "database_cluster_uuid",
         "username",
     ),
+    query_params=(),
     success=200,
     body=DatabaseUserResetAuth,
     result=DatabaseUserEnvelope,
+    facts=FACTS["databases_reset_auth"],
 )

@@ -1,5 +1,6 @@
 """Change the settings of a database user"""
 
+from ..._facts import FACTS
 from ...models.database_user_envelope import DatabaseUserEnvelope
 from ...models.database_user_update import DatabaseUserUpdate
 from ...types import Operation
@@ -12,7 +13,9 @@ OPERATION = Operation(
         "database_cluster_uuid",
         "username",
     ),
+    query_params=(),
     success=201,
     body=DatabaseUserUpdate,
     result=DatabaseUserEnvelope,
+    facts=FACTS["databases_update_user"],
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
-from typing import Any, Final, Protocol, TypeVar
+from typing import IO, Any, Final, Protocol, TypeVar
 
 T = TypeVar("T", bound="Model")
 
@@ -100,8 +100,14 @@ def _at(path: str, key: str | int) -> str:
 def _kind(value: object) -> str:
     if value is None:
         return "null"
-    return {bool: "a boolean", str: "a string", int: "a number", float: "a number",
-            list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
+    return {
+        bool: "a boolean",
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        list: "an array",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
 
 
 class Reader:
@@ -335,10 +341,70 @@ def dump(obj: Any) -> dict[str, Any]:
     return out
 
 
-class Operation:
-    """One API operation as the spec declares it."""
+class Facts:
+    """What the spec's `x-dodb-*` declarations say of one operation (see codegen/EXTENSIONS.md).
 
-    __slots__ = ("body", "method", "name", "path", "path_params", "result", "success")
+    `unsure`: what to do when an attempt's outcome is unsure: "resend", "confirm" or "raise".
+    `confirm_by`: with "confirm", the lookup operation's name. `subject`: where the request
+    names the one thing it is about (`body.<field>` or a path parameter). `answer_names`:
+    the answer's field, as keys, that must name the subject. `one_at_a_time`: the path
+    parameter whose value serialises calls. `returns`: the response's property a typed call
+    returns. `needs_option`: a typed call must set at least one option.
+    """
+
+    __slots__ = (
+        "answer_names",
+        "confirm_by",
+        "needs_option",
+        "official",
+        "one_at_a_time",
+        "operation_id",
+        "returns",
+        "subject",
+        "typed",
+        "unsure",
+    )
+
+    def __init__(
+        self,
+        *,
+        operation_id: str,
+        official: str,
+        unsure: str,
+        confirm_by: str | None = None,
+        subject: str | None = None,
+        answer_names: tuple[str, ...] = (),
+        one_at_a_time: str | None = None,
+        typed: str | None = None,
+        returns: str | None = None,
+        needs_option: bool = False,
+    ) -> None:
+        self.operation_id = operation_id
+        self.official = official
+        self.unsure = unsure
+        self.confirm_by = confirm_by
+        self.subject = subject
+        self.answer_names = answer_names
+        self.one_at_a_time = one_at_a_time
+        self.typed = typed
+        self.returns = returns
+        self.needs_option = needs_option
+
+
+class Operation:
+    """One API operation as the spec declares it: the request's shape and dodb's facts."""
+
+    __slots__ = (
+        "body",
+        "facts",
+        "method",
+        "name",
+        "path",
+        "path_params",
+        "query_params",
+        "result",
+        "success",
+    )
 
     def __init__(
         self,
@@ -350,17 +416,67 @@ class Operation:
         success: int,
         body: type[Model] | None,
         result: type[Model] | None,
+        query_params: tuple[str, ...] = (),
+        facts: Facts | None = None,
     ) -> None:
         self.name = name
         self.method = method
         self.path = path
         self.path_params = path_params
+        self.query_params = query_params
         self.success = success
         self.body = body
         self.result = result
+        self.facts = facts or Facts(operation_id=name, official=name, unsure="raise")
 
     def __repr__(self) -> str:
         return f"Operation({self.name}: {self.method} {self.path} -> {self.success})"
+
+
+def load_operation(name: str) -> Operation:
+    """The operation row named `name`, imported on first use (with its models only)."""
+    found = _OPERATIONS.get(name)
+    if found is None:
+        from importlib import import_module
+
+        from ._facts import MODULES
+
+        module = import_module(f"{__package__}.api.{MODULES[name]}.{name}")
+        found = _OPERATIONS[name] = module.OPERATION
+    return found
+
+
+_OPERATIONS: dict[str, Operation] = {}
+
+Body = Mapping[str, Any] | IO[bytes]
+"""A request body as the official client takes it: a dict, or a binary file of JSON."""
+
+
+class Sender(Protocol):
+    """What generated calls need from a client: dodb's clients have these two.
+
+    Each takes an operation's name and the call's arguments and sends it; an
+    async client returns an awaitable."""
+
+    def _official(
+        self, name: str, path: tuple[object, ...], body: object, query: Mapping[str, object]
+    ) -> Any: ...
+
+    def _typed(
+        self,
+        name: str,
+        path: tuple[object, ...],
+        fields: Mapping[str, object],
+        options: Mapping[str, object],
+        query: Mapping[str, object],
+    ) -> Any: ...
+
+
+class Calls:
+    """The base of generated call classes: the client their calls go through."""
+
+    def __init__(self, client: Sender) -> None:
+        self._client = client
 
 
 __all__ = [
@@ -372,7 +488,10 @@ __all__ = [
     "SECRET",
     "STRING",
     "ArrayReader",
+    "Body",
+    "Calls",
     "EnumReader",
+    "Facts",
     "Model",
     "ModelReader",
     "Operation",
@@ -381,11 +500,13 @@ __all__ = [
     "Schema",
     "SchemaError",
     "Secret",
+    "Sender",
     "array",
     "dump",
     "enum",
     "load",
-    "text",
+    "load_operation",
     "model",
     "schema_of",
+    "text",
 ]

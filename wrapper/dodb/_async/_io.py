@@ -1,0 +1,97 @@
+"""The I/O of a call: the driver of `BaseClient._execute`, and reading an httpx answer
+through the one body reader.
+
+This is the one place the I/O is written. `dodb/_sync/_io.py` is derived from
+it by `scripts/generate.sh` (unasync: `async` and `await` dropped, the async
+names replaced by their sync twins); a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .._base import Free, Hold
+from .._body import BodyReader, UndecodableBody, held
+from .._errors import BodyTooLarge, ClientStateError
+from .._retry import Outcome, Send, Sleep
+
+if TYPE_CHECKING:
+    from .._base import AsyncDriven
+    from .._provision import Flow
+
+
+async def drive(client: AsyncDriven, flow: Flow) -> Any:
+    """Perform the I/O steps of `client._execute(flow)`; return the flow's result.
+
+    Locks taken by `Hold` are released by `Free`, or here if the call ends in an
+    error or is cancelled midway."""
+    steps = client._execute(flow)
+    held_locks: list[Any] = []
+    outcome: Outcome = None
+    try:
+        while True:
+            try:
+                step = steps.send(outcome)
+            except StopIteration as done:
+                return done.value
+            outcome = None
+            if isinstance(step, Send):
+                outcome = await transfer(client, step)
+            elif isinstance(step, Sleep):
+                await client._sleep(step.seconds)
+            elif isinstance(step, Hold):
+                lock = client._lock(step.key)
+                await lock.acquire()
+                held_locks.append(lock)
+            elif isinstance(step, Free):
+                held_locks.pop().release()
+    finally:
+        for lock in held_locks:
+            lock.release()
+
+
+async def transfer(client: AsyncDriven, step: Send) -> Outcome:
+    """One request of the plan, held to the call's deadline and to `max_response_size`:
+    the response, or the transport error to hand the plan.
+
+    The client's `_deadline` bounds the whole request by the time the call has
+    left (on the wall clock; or, for dodb's own sync transport, every socket
+    operation by it), and the body is read by the one body reader."""
+    if client._http.is_closed:
+        raise ClientStateError("the client has been closed")
+    ends = time.monotonic() + step.budget
+    try:
+        async with client._deadline(step.budget, ends):
+            return await client._request(step, ends)
+    except TimeoutError:
+        # A server that trickles its answer a byte at a time does not stretch the call.
+        return httpx.ReadTimeout("the call's deadline passed mid-request")
+    except BodyTooLarge:
+        raise client._too_large(step.call) from None
+    except httpx.TransportError as exc:
+        return exc
+    except (httpx.DecodingError, UndecodableBody) as exc:
+        return httpx.RemoteProtocolError(f"undecodable body: {exc}")
+
+
+async def read_httpx(
+    http: httpx.AsyncClient, args: dict[str, Any], limit: int, ends: float
+) -> httpx.Response:
+    """A request through an httpx client, its body read by the one body reader: decoded
+    in bounded steps, refused past `limit` bytes, and given up at `ends` (monotonic)."""
+    response = await http.send(http.build_request(**args), stream=True)
+    try:
+        if held(response, limit) is not None:
+            return response
+        body = BodyReader(response.headers.get("content-encoding"), limit)
+        async for part in response.aiter_raw():
+            if time.monotonic() > ends:
+                raise httpx.ReadTimeout("the call's deadline passed mid-response")
+            body.feed(part)
+        response._content = body.finish()
+    finally:
+        await response.aclose()
+    return response
