@@ -501,3 +501,16 @@ def test_a_new_user_is_hidden_from_reads_for_exactly_the_read_lag() -> None:
         client.databases.users.get(PG, "late")
     now[0] += 0.25  # exactly the lag (binary fractions: exact): shown from here on
     assert client.databases.users.get(PG, "late").name == "late"
+
+
+def test_clusters_can_be_listed_by_tag() -> None:
+    from dodb.emulator import ClusterSpec, Emulator
+
+    tagged = ClusterSpec("tagged1", "tagged", "pg", tags=("production",))
+    with Emulator(clusters=[tagged]).client() as client:
+        everything = client.databases.list_clusters()["databases"]
+        assert "tagged1" in {c["id"] for c in everything}
+        assert len(everything) > 1
+        only = client.databases.list_clusters(tag_name="production")["databases"]
+        assert [c["id"] for c in only] == ["tagged1"]
+        assert client.databases.clusters.list(tag_name="nothing-has-this") == []

@@ -102,3 +102,35 @@ def test_the_official_client_reads_the_emulators_error_body(official: Any) -> No
         db.add_user(CLUSTER_IDS["pg"], {"name": "x", "readonly": True}, **PLAIN_HTTP)
     assert info.value.status_code == 422
     assert "readonly applies only to mongodb clusters" in str(info.value.message)
+
+
+def _params(method: Any) -> list[str]:
+    """A method's named parameters, as a caller passes them (no self, no **kwargs)."""
+    import inspect
+
+    return [
+        name
+        for name, p in inspect.signature(method).parameters.items()
+        if name != "self" and p.kind is not inspect.Parameter.VAR_KEYWORD
+    ]
+
+
+def test_every_operation_has_the_official_clients_name_and_parameters() -> None:
+    """Each operation of the spec is a call of both clients, named and shaped as the
+    official client names it (its generator: the operationId's group, then the rest in
+    snake_case; path parameters by their spec names, `body` for a body)."""
+    import pydo.operations
+
+    from dodb import AsyncClient, Client
+    from dodb_api._facts import FACTS
+
+    official = pydo.operations.DatabasesOperations
+    ours = (Client("t").databases, AsyncClient("t").databases)
+    assert FACTS
+    for facts in FACTS.values():
+        group, _, name = facts.official.partition(".")
+        assert group == "databases"
+        theirs = getattr(official, name, None)
+        assert theirs is not None, f"pydo has no databases.{name}"
+        for databases in ours:
+            assert _params(getattr(databases, name)) == _params(theirs), name

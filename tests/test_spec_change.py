@@ -11,9 +11,7 @@ reference-page call, the CLI and the emulator.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -22,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.project_copy import ROOT, copy_project, digests, regenerate_and_install
 
 CHECK = textwrap.dedent(
     """
@@ -101,51 +99,18 @@ def _change_spec(path: Path) -> None:
     path.write_text(yaml.safe_dump(spec, sort_keys=False))
 
 
-def _tracked_files() -> list[str]:
-    out = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return [line for line in out.stdout.splitlines() if (ROOT / line).is_file()]
-
-
-def _digests(root: Path, files: list[str]) -> dict[str, str]:
-    return {
-        f: hashlib.sha256((root / f).read_bytes()).hexdigest()
-        for f in files
-        if not f.startswith("generated/") and f != "openapi.yaml"
-    }
-
-
 @pytest.mark.slow
 def test_a_spec_change_reaches_models_calls_cli_and_emulator(tmp_path: Path) -> None:
     if not (ROOT / ".venv" / "bin" / "python").exists():
         pytest.skip("needs the project's .venv (bash scripts/setup.sh)")
     copy = tmp_path / "project"
-    files = _tracked_files()
-    for name in files:
-        target = copy / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, target)
-    (copy / ".venv").symlink_to(ROOT / ".venv")
-    before = _digests(copy, files)
+    files = copy_project(copy)
+    before = digests(copy, files)
 
     _change_spec(copy / "openapi.yaml")
-    subprocess.run(["bash", "scripts/generate.sh"], cwd=copy, check=True, capture_output=True)
-    assert _digests(copy, files) == before  # zero edits outside openapi.yaml and generated/
-
     site = tmp_path / "site"
-    subprocess.run(
-        [
-            *(str(ROOT / ".venv/bin/python"), "-m", "pip", "install", "--quiet", "--no-deps"),
-            *("--no-build-isolation", "--target", str(site), str(copy)),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    regenerate_and_install(copy, site)
+    assert digests(copy, files) == before  # zero edits outside openapi.yaml and generated/
     env = {**os.environ, "PYTHONPATH": str(site)}
     result = subprocess.run(
         [sys.executable, "-c", CHECK, str(site)], env=env, capture_output=True, text=True

@@ -27,11 +27,15 @@ class ClustersCalls(Calls):
 
     def list(
         self,
+        *,
+        tag_name: str | None = None,
     ) -> list[DatabaseCluster]:
         """List the database clusters of the account."""
         return cast(
             "list[DatabaseCluster]",
-            self._client._typed("databases_list_clusters", (), {}, {}, {}),
+            self._client._typed(
+                "databases_list_clusters", (), {}, {}, {"tag_name": tag_name}
+            ),
         )
 
 
@@ -50,9 +54,13 @@ class AsyncClustersCalls(Calls):
 
     async def list(
         self,
+        *,
+        tag_name: str | None = None,
     ) -> list[DatabaseCluster]:
         """List the database clusters of the account."""
         return cast(
             "list[DatabaseCluster]",
-            await self._client._typed("databases_list_clusters", (), {}, {}, {}),
+            await self._client._typed(
+                "databases_list_clusters", (), {}, {}, {"tag_name": tag_name}
+            ),
         )

@@ -83,11 +83,15 @@ class DatabasesCalls(Calls):
 
     def list_clusters(
         self,
+        *,
+        tag_name: str | None = None,
     ) -> dict[str, Any]:
         """List the database clusters of the account: `GET /v2/databases`."""
         return cast(
             "dict[str, Any]",
-            self._client._official("databases_list_clusters", (), None, {}),
+            self._client._official(
+                "databases_list_clusters", (), None, {"tag_name": tag_name}
+            ),
         )
 
     def list_users(
@@ -198,11 +202,15 @@ class AsyncDatabasesCalls(Calls):
 
     async def list_clusters(
         self,
+        *,
+        tag_name: str | None = None,
     ) -> dict[str, Any]:
         """List the database clusters of the account: `GET /v2/databases`."""
         return cast(
             "dict[str, Any]",
-            await self._client._official("databases_list_clusters", (), None, {}),
+            await self._client._official(
+                "databases_list_clusters", (), None, {"tag_name": tag_name}
+            ),
         )
 
     async def list_users(

@@ -142,7 +142,7 @@ class Gate:
         return None if scopes is None else (token, scopes)
 
     def _run(
-        self, op: SpecOperation, path: tuple[str, ...], body: Any
+        self, op: SpecOperation, path: tuple[str, ...], body: Any, query: Mapping[str, str]
     ) -> tuple[int, Any] | ApiError:
         """The operation's answer: from its backend, in the envelope and with the status
         its row declares; or, with no backend yet, the spec's example."""
@@ -150,7 +150,9 @@ class Gate:
         if backend is None:
             return op.success, success_example(op.facts.operation_id)
         try:
-            payload = backend(self.store, *path, body)
+            # The query parameters the spec declares, by name; others are ignored.
+            known = {k: v for k, v in query.items() if k in op.query_params}
+            payload = backend(self.store, *path, body, **known)
         except ApiError as exc:
             return exc
         if op.result is None:
@@ -212,11 +214,11 @@ class Gate:
             self._busy.add(cluster_id)
             try:
                 await asyncio.sleep(_CHANGE_TIME)
-                result = self._run(op, path, body)
+                result = self._run(op, path, body, request.query_params)
             finally:
                 self._busy.discard(cluster_id)
         else:
-            result = self._run(op, path, body)
+            result = self._run(op, path, body, request.query_params)
         if isinstance(result, ApiError):
             return _error(result.status, result.error_id, result.message, headers)
         status, payload = result
@@ -252,7 +254,7 @@ def _limit_headers(verdict: Verdict) -> dict[str, str]:
 # Backends: (store, path params, body) -> the answer's content ------------------------
 
 BACKENDS: Final[dict[str, Backend]] = {
-    "databases_list_clusters": lambda store, body: store.list_clusters(),
+    "databases_list_clusters": lambda store, body, tag_name=None: store.list_clusters(tag_name),
     "databases_get_cluster": lambda store, cluster, body: store.get_cluster(cluster),
     "databases_list_users": lambda store, cluster, body: store.list_users(cluster),
     "databases_add_user": lambda store, cluster, body: store.add_user(cluster, body),

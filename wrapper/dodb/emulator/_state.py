@@ -114,6 +114,7 @@ class ClusterSpec:
     id: str
     name: str
     engine: str = attrs.field(validator=attrs.validators.in_(ENGINES))
+    tags: tuple[str, ...] = ()
 
 
 def _stable_id(engine: str) -> str:
@@ -176,8 +177,10 @@ class Store:
 
     # Reading ---------------------------------------------------------------
 
-    def list_clusters(self) -> list[dict[str, Any]]:
-        return [self._describe(c) for c in self.clusters.values()]
+    def list_clusters(self, tag: str | None = None) -> list[dict[str, Any]]:
+        """Every cluster, or those carrying `tag` (the emulator's clusters carry none)."""
+        clusters = self.clusters.values()
+        return [self._describe(c) for c in clusters if tag is None or tag in c.spec.tags]
 
     def get_cluster(self, cluster_id: str) -> dict[str, Any]:
         return self._describe(self._cluster(cluster_id, users=False))
