@@ -248,37 +248,43 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def _same_name_methods() -> dict[str, set[str]]:
-    """For each attribute of `dodb.Client` that is a resource group, its method names."""
+def _class_of(loader: griffe.GriffeLoader, path: str) -> griffe.Class | None:
+    try:
+        found = loader.modules_collection.get_member(path)
+    except (KeyError, ValueError):
+        return None
+    found = found.final_target if found.is_alias else found
+    return found if isinstance(found, griffe.Class) else None
+
+
+def has_call(dotted: str) -> bool:
+    """Whether `client.a.b.c` exists on `dodb.Client`, read from the source: each step an
+    attribute (inherited ones included) whose annotated type holds the next."""
     loader = _state.loader or _load()
-    client = loader.modules_collection["dodb"]["Client"]
-    groups: dict[str, set[str]] = {}
-    for name, member in client.members.items():
+    cls = _class_of(loader, "dodb.Client")
+    names = dotted.removeprefix("client.").split(".")
+    for position, name in enumerate(names):
+        member = cls.all_members.get(name) if cls is not None else None
+        if member is None:
+            return False
+        if position == len(names) - 1:
+            return True
         annotation = getattr(member, "annotation", None)
         path = getattr(annotation, "canonical_path", None)
-        if name.startswith("_") or not path or not path.startswith("dodb."):
-            continue
-        try:
-            resource = loader.modules_collection.get_member(path)
-        except KeyError:
-            continue
-        if resource.is_class or (resource.is_alias and resource.final_target.is_class):
-            groups[name] = {n for n in resource.members if not n.startswith("_")}
-    return groups
+        cls = _class_of(loader, path) if path else None
+    return False
 
 
 def migration_table() -> str:
     spec = yaml.safe_load(SPEC.read_text())
     ops = operations(spec)
-    same = _same_name_methods()
     rows = [
         "| operation | request | official client | dodb, same call | dodb, typed call |",
         "|---|---|---|---|---|",
     ]
     for op in ops:
         official = official_method(op["id"])
-        group, method = official.split(".")[1:]
-        in_dodb = f"`{official}(...)`" if method in same.get(group, set()) else "not yet"
+        in_dodb = f"`{official}(...)`" if has_call(official) else "not yet"
         typed = f"`{op['typed']}`" if op["typed"] else "—"
         request = f"`{op['method']} {op['path']}`"
         rows.append(f"| `{op['id']}` | {request} | `{official}(...)` | {in_dodb} | {typed} |")
