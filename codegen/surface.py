@@ -355,7 +355,8 @@ def render(spec_path: Path, package: Path) -> list[Path]:
         target.write_text(text, encoding="utf-8")
         written.append(target)
 
-    write("_facts.py", env.get_template("facts.py.jinja").render(ops=ops))
+    secrets = sorted(_secret_names(document))
+    write("_facts.py", env.get_template("facts.py.jinja").render(ops=ops, secrets=secrets))
     groups: dict[str, list[Op]] = {}
     resources: dict[str, list[Op]] = {}
     for op in ops:
@@ -419,3 +420,23 @@ def _tuple(names: list[str]) -> str:
 def _dict(pairs: list[tuple[str, str]]) -> str:
     """Python source of a dict from string keys to these expressions."""
     return "{" + ", ".join(f"{key!r}: {value}" for key, value in pairs) + "}"
+
+
+def _secret_names(document: dict[str, Any]) -> set[str]:
+    """The JSON names of every property the spec marks `format: password`, in any schema."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, prop in (node.get("properties") or {}).items():
+                if isinstance(prop, dict) and prop.get("format") == "password":
+                    found.add(key)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(document.get("components", {}))
+    walk(document.get("paths", {}))
+    return found

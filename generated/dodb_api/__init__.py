@@ -1,1 +1,1 @@
-"""A client library for accessing DigitalOcean Managed Database Users"""
+"""A client library for accessing DigitalOcean Managed Databases"""

@@ -62,7 +62,8 @@ if TYPE_CHECKING:
     from dodb_api.types import Secret
 
     from ._async_client import AsyncClient
-    from ._provision import Credentials, Ensured, NoPasswordError
+    from ._errors import NoPasswordError
+    from ._provision import Credentials, Ensured
 
 # Loaded on first access, so that `import dodb` and building a client stay cheap:
 # the async stack and the generated layer come when used. The models are the
@@ -73,7 +74,7 @@ _LAZY = {
     "Secret": "dodb_api.types",
     "Credentials": "dodb._provision",
     "Ensured": "dodb._provision",
-    "NoPasswordError": "dodb._provision",
+    "NoPasswordError": "dodb._errors",
 }
 
 

@@ -180,3 +180,7 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
     if status_code >= 500:
         return InternalServerError
     return _BY_STATUS.get(status_code, APIStatusError)
+
+
+class NoPasswordError(DodbError):
+    """The API did not return the user's password, so no credentials can be built."""

@@ -37,7 +37,7 @@ from dodb_api.types import (
 from . import _calls as calls
 from ._calls import Call
 from ._config import READ_LAG
-from ._errors import DodbError, InvalidInputError, UnprocessableEntityError
+from ._errors import DodbError, InvalidInputError, NoPasswordError, UnprocessableEntityError
 from ._matching import contradicts
 from ._options import Option, build_body, by_name
 from ._retry import Sleep
@@ -75,10 +75,6 @@ class Ensured:
     user: DatabaseUser
     changed: tuple[str, ...] = ()
     """The options that differed (empty unless `action` is "changed")."""
-
-
-class NoPasswordError(DodbError):
-    """The API did not return the user's password, so no credentials can be built."""
 
 
 # Comparing what is asked with what is ------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-from functools import cache
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import httpx
@@ -47,18 +46,11 @@ class APIResponse(NamedTuple, Generic[T]):
 MASK = "**********"
 
 
-@cache
 def secret_names() -> frozenset[str]:
     """The JSON names the spec marks as credentials (`format: password`), in any schema."""
-    from dodb_api import models
-    from dodb_api.types import SECRET, schema_of
+    from dodb_api._facts import SECRET_NAMES
 
-    found: set[str] = set()
-    for name in models.__all__:
-        model = getattr(models, name)
-        if callable(getattr(model, "_describe", None)):  # a model, not an enum
-            found.update(p.name for p in schema_of(model).props if p.reader is SECRET)
-    return frozenset(found)
+    return SECRET_NAMES
 
 
 def masked(value: Any) -> Any:

@@ -4,6 +4,10 @@ Enable with `pytest_plugins = ["dodb.pytest_plugin"]`.
 
 `dodb_emulator` is a fresh emulator per test; `dodb_client` and
 `dodb_async_client` are clients wired to it in process (no socket, no token).
+`dodb_postgres_client` is a client of `dodb_postgres_emulator`, whose PostgreSQL
+clusters are real servers (the `postgres` extra; skipped, saying so, without it):
+one emulator for the whole session, since a server takes a second to start, so
+its users outlive each test.
 Every fixture here is a plain (sync) fixture, so they work the same under
 pytest-asyncio (strict or auto mode), anyio's plugin, or none: the async
 client needs no event loop to be built, and is closed after the test.
@@ -43,3 +47,23 @@ def dodb_async_client(dodb_emulator: Emulator) -> Iterator[AsyncClient]:
     # In process there is no socket to close, only the client's own state; the test's
     # event loop is gone by now, so this runs on a loop of its own.
     asyncio.run(client.close())
+
+
+@pytest.fixture(scope="session")
+def dodb_postgres_emulator() -> Iterator[Emulator]:
+    try:
+        from dodb.emulator import Emulator, PostgresUnavailable
+    except ModuleNotFoundError as missing:
+        pytest.skip(f"{missing} (the postgres extra: pip install 'dodb[postgres]')")
+    try:
+        emulator = Emulator(postgres=True)
+    except PostgresUnavailable as unavailable:
+        pytest.skip(str(unavailable))
+    with emulator:
+        yield emulator
+
+
+@pytest.fixture
+def dodb_postgres_client(dodb_postgres_emulator: Emulator) -> Iterator[Client]:
+    with dodb_postgres_emulator.client() as client:
+        yield client

@@ -6,14 +6,80 @@ declarations of openapi.yaml.
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Iterable
+from typing import TypedDict, Unpack, cast
 
 from ..models.database_cluster import DatabaseCluster
+from ..models.database_engine import DatabaseEngine
+from ..models.firewall_rule import FirewallRule
+from ..models.firewall_rule_type import FirewallRuleType
 from ..types import Calls
+
+
+class ClustersCreateOptions(TypedDict, total=False):
+    """The keyword options of `clusters.create` (`x-dodb-option` in the spec)."""
+
+    engine: DatabaseEngine | str | None
+    version: str | None
+    num_nodes: int | None
+    size: str | None
+    region: str | None
+    private_network_uuid: str | None
+    tags: Iterable[str] | None
+    project_id: str | None
+    rules: Iterable[FirewallRule | tuple[FirewallRuleType | str, str]] | None
+    storage_size_mib: int | None
+    autoscale_storage: bool | None
+    autoscale_threshold_percent: int | None
+    autoscale_increment_gib: int | None
+    service_cnames: Iterable[str] | None
+    restore_from: str | None
+    restore_backup_created_at: str | None
+
+
+class ClustersResizeOptions(TypedDict, total=False):
+    """The keyword options of `clusters.resize` (`x-dodb-option` in the spec)."""
+
+    size: str | None
+    num_nodes: int | None
+    storage_size_mib: int | None
+
+
+class ClustersUpdateMaintenanceWindowOptions(TypedDict, total=False):
+    """The keyword options of `clusters.update_maintenance_window` (`x-dodb-option` in the spec)."""
+
+    day: str | None
+    hour: str | None
+
+
+class ClustersUpgradeOptions(TypedDict, total=False):
+    """The keyword options of `clusters.upgrade` (`x-dodb-option` in the spec)."""
+
+    version: str | None
 
 
 class ClustersCalls(Calls):
     """The typed `clusters` calls."""
+
+    def create(
+        self,
+        name: str,
+        **options: Unpack[ClustersCreateOptions],
+    ) -> DatabaseCluster:
+        """Create a database cluster."""
+        return cast(
+            "DatabaseCluster",
+            self._client._typed(
+                "databases_create_cluster", (), {"name": name}, options, {}
+            ),
+        )
+
+    def destroy(
+        self,
+        cluster: str,
+    ) -> None:
+        """Destroy a database cluster."""
+        self._client._typed("databases_destroy_cluster", (cluster,), {}, {}, {})
 
     def get(
         self,
@@ -24,6 +90,13 @@ class ClustersCalls(Calls):
             "DatabaseCluster",
             self._client._typed("databases_get_cluster", (cluster,), {}, {}, {}),
         )
+
+    def install_update(
+        self,
+        cluster: str,
+    ) -> None:
+        """Start a cluster's pending maintenance now."""
+        self._client._typed("databases_install_update", (cluster,), {}, {}, {})
 
     def list(
         self,
@@ -38,9 +111,69 @@ class ClustersCalls(Calls):
             ),
         )
 
+    def resize(
+        self,
+        cluster: str,
+        **options: Unpack[ClustersResizeOptions],
+    ) -> None:
+        """Resize a database cluster."""
+        self._client._typed(
+            "databases_update_cluster_size", (cluster,), {}, options, {}
+        )
+
+    def update_maintenance_window(
+        self,
+        cluster: str,
+        **options: Unpack[ClustersUpdateMaintenanceWindowOptions],
+    ) -> None:
+        """Choose when a cluster's maintenance runs."""
+        self._client._typed(
+            "databases_update_maintenance_window", (cluster,), {}, options, {}
+        )
+
+    def upgrade(
+        self,
+        cluster: str,
+        **options: Unpack[ClustersUpgradeOptions],
+    ) -> None:
+        """Upgrade a cluster to a new major version."""
+        self._client._typed(
+            "databases_update_major_version", (cluster,), {}, options, {}
+        )
+
+    def migrate(
+        self,
+        cluster: str,
+        region: str,
+    ) -> None:
+        """Move a database cluster to another region."""
+        self._client._typed(
+            "databases_update_region", (cluster,), {"region": region}, {}, {}
+        )
+
 
 class AsyncClustersCalls(Calls):
     """The typed `clusters` calls, awaited."""
+
+    async def create(
+        self,
+        name: str,
+        **options: Unpack[ClustersCreateOptions],
+    ) -> DatabaseCluster:
+        """Create a database cluster."""
+        return cast(
+            "DatabaseCluster",
+            await self._client._typed(
+                "databases_create_cluster", (), {"name": name}, options, {}
+            ),
+        )
+
+    async def destroy(
+        self,
+        cluster: str,
+    ) -> None:
+        """Destroy a database cluster."""
+        await self._client._typed("databases_destroy_cluster", (cluster,), {}, {}, {})
 
     async def get(
         self,
@@ -51,6 +184,13 @@ class AsyncClustersCalls(Calls):
             "DatabaseCluster",
             await self._client._typed("databases_get_cluster", (cluster,), {}, {}, {}),
         )
+
+    async def install_update(
+        self,
+        cluster: str,
+    ) -> None:
+        """Start a cluster's pending maintenance now."""
+        await self._client._typed("databases_install_update", (cluster,), {}, {}, {})
 
     async def list(
         self,
@@ -63,4 +203,44 @@ class AsyncClustersCalls(Calls):
             await self._client._typed(
                 "databases_list_clusters", (), {}, {}, {"tag_name": tag_name}
             ),
+        )
+
+    async def resize(
+        self,
+        cluster: str,
+        **options: Unpack[ClustersResizeOptions],
+    ) -> None:
+        """Resize a database cluster."""
+        await self._client._typed(
+            "databases_update_cluster_size", (cluster,), {}, options, {}
+        )
+
+    async def update_maintenance_window(
+        self,
+        cluster: str,
+        **options: Unpack[ClustersUpdateMaintenanceWindowOptions],
+    ) -> None:
+        """Choose when a cluster's maintenance runs."""
+        await self._client._typed(
+            "databases_update_maintenance_window", (cluster,), {}, options, {}
+        )
+
+    async def upgrade(
+        self,
+        cluster: str,
+        **options: Unpack[ClustersUpgradeOptions],
+    ) -> None:
+        """Upgrade a cluster to a new major version."""
+        await self._client._typed(
+            "databases_update_major_version", (cluster,), {}, options, {}
+        )
+
+    async def migrate(
+        self,
+        cluster: str,
+        region: str,
+    ) -> None:
+        """Move a database cluster to another region."""
+        await self._client._typed(
+            "databases_update_region", (cluster,), {"region": region}, {}, {}
         )

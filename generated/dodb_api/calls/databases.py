@@ -12,12 +12,55 @@ from typing import TYPE_CHECKING, Any, cast
 from ..types import Body, Calls
 
 if TYPE_CHECKING:
+    from .autoscale import AsyncAutoscaleCalls, AutoscaleCalls
+    from .backups import AsyncBackupsCalls, BackupsCalls
+    from .ca import AsyncCaCalls, CaCalls
     from .clusters import AsyncClustersCalls, ClustersCalls
+    from .config import AsyncConfigCalls, ConfigCalls
+    from .dbs import AsyncDbsCalls, DbsCalls
+    from .do_settings import AsyncDoSettingsCalls, DoSettingsCalls
+    from .events import AsyncEventsCalls, EventsCalls
+    from .eviction_policy import AsyncEvictionPolicyCalls, EvictionPolicyCalls
+    from .firewall import AsyncFirewallCalls, FirewallCalls
+    from .kafka_schemas import AsyncKafkaSchemasCalls, KafkaSchemasCalls
+    from .kafka_topics import AsyncKafkaTopicsCalls, KafkaTopicsCalls
+    from .logsinks import AsyncLogsinksCalls, LogsinksCalls
+    from .metrics_credentials import (
+        AsyncMetricsCredentialsCalls,
+        MetricsCredentialsCalls,
+    )
+    from .online_migration import AsyncOnlineMigrationCalls, OnlineMigrationCalls
+    from .opensearch_indexes import AsyncOpensearchIndexesCalls, OpensearchIndexesCalls
+    from .options import AsyncOptionsCalls, OptionsCalls
+    from .pools import AsyncPoolsCalls, PoolsCalls
+    from .replicas import AsyncReplicasCalls, ReplicasCalls
+    from .sql_mode import AsyncSqlModeCalls, SqlModeCalls
     from .users import AsyncUsersCalls, UsersCalls
 
 
 class DatabasesCalls(Calls):
     """The `databases` operations under the official client's names."""
+
+    @cached_property
+    def autoscale(self) -> AutoscaleCalls:
+        """The typed `autoscale` calls, returning models."""
+        from .autoscale import AutoscaleCalls
+
+        return AutoscaleCalls(self._client)
+
+    @cached_property
+    def backups(self) -> BackupsCalls:
+        """The typed `backups` calls, returning models."""
+        from .backups import BackupsCalls
+
+        return BackupsCalls(self._client)
+
+    @cached_property
+    def ca(self) -> CaCalls:
+        """The typed `ca` calls, returning models."""
+        from .ca import CaCalls
+
+        return CaCalls(self._client)
 
     @cached_property
     def clusters(self) -> ClustersCalls:
@@ -27,11 +70,147 @@ class DatabasesCalls(Calls):
         return ClustersCalls(self._client)
 
     @cached_property
+    def config(self) -> ConfigCalls:
+        """The typed `config` calls, returning models."""
+        from .config import ConfigCalls
+
+        return ConfigCalls(self._client)
+
+    @cached_property
+    def dbs(self) -> DbsCalls:
+        """The typed `dbs` calls, returning models."""
+        from .dbs import DbsCalls
+
+        return DbsCalls(self._client)
+
+    @cached_property
+    def do_settings(self) -> DoSettingsCalls:
+        """The typed `do_settings` calls, returning models."""
+        from .do_settings import DoSettingsCalls
+
+        return DoSettingsCalls(self._client)
+
+    @cached_property
+    def events(self) -> EventsCalls:
+        """The typed `events` calls, returning models."""
+        from .events import EventsCalls
+
+        return EventsCalls(self._client)
+
+    @cached_property
+    def eviction_policy(self) -> EvictionPolicyCalls:
+        """The typed `eviction_policy` calls, returning models."""
+        from .eviction_policy import EvictionPolicyCalls
+
+        return EvictionPolicyCalls(self._client)
+
+    @cached_property
+    def firewall(self) -> FirewallCalls:
+        """The typed `firewall` calls, returning models."""
+        from .firewall import FirewallCalls
+
+        return FirewallCalls(self._client)
+
+    @cached_property
+    def kafka_schemas(self) -> KafkaSchemasCalls:
+        """The typed `kafka_schemas` calls, returning models."""
+        from .kafka_schemas import KafkaSchemasCalls
+
+        return KafkaSchemasCalls(self._client)
+
+    @cached_property
+    def kafka_topics(self) -> KafkaTopicsCalls:
+        """The typed `kafka_topics` calls, returning models."""
+        from .kafka_topics import KafkaTopicsCalls
+
+        return KafkaTopicsCalls(self._client)
+
+    @cached_property
+    def logsinks(self) -> LogsinksCalls:
+        """The typed `logsinks` calls, returning models."""
+        from .logsinks import LogsinksCalls
+
+        return LogsinksCalls(self._client)
+
+    @cached_property
+    def metrics_credentials(self) -> MetricsCredentialsCalls:
+        """The typed `metrics_credentials` calls, returning models."""
+        from .metrics_credentials import MetricsCredentialsCalls
+
+        return MetricsCredentialsCalls(self._client)
+
+    @cached_property
+    def online_migration(self) -> OnlineMigrationCalls:
+        """The typed `online_migration` calls, returning models."""
+        from .online_migration import OnlineMigrationCalls
+
+        return OnlineMigrationCalls(self._client)
+
+    @cached_property
+    def opensearch_indexes(self) -> OpensearchIndexesCalls:
+        """The typed `opensearch_indexes` calls, returning models."""
+        from .opensearch_indexes import OpensearchIndexesCalls
+
+        return OpensearchIndexesCalls(self._client)
+
+    @cached_property
+    def options(self) -> OptionsCalls:
+        """The typed `options` calls, returning models."""
+        from .options import OptionsCalls
+
+        return OptionsCalls(self._client)
+
+    @cached_property
+    def pools(self) -> PoolsCalls:
+        """The typed `pools` calls, returning models."""
+        from .pools import PoolsCalls
+
+        return PoolsCalls(self._client)
+
+    @cached_property
+    def replicas(self) -> ReplicasCalls:
+        """The typed `replicas` calls, returning models."""
+        from .replicas import ReplicasCalls
+
+        return ReplicasCalls(self._client)
+
+    @cached_property
+    def sql_mode(self) -> SqlModeCalls:
+        """The typed `sql_mode` calls, returning models."""
+        from .sql_mode import SqlModeCalls
+
+        return SqlModeCalls(self._client)
+
+    @cached_property
     def users(self) -> UsersCalls:
         """The typed `users` calls, returning models."""
         from .users import UsersCalls
 
         return UsersCalls(self._client)
+
+    def add(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Add a database to a cluster: `POST /v2/databases/{database_cluster_uuid}/dbs`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official("databases_add", (database_cluster_uuid,), body, {}),
+        )
+
+    def add_connection_pool(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Add a connection pool to a PostgreSQL cluster: `POST /v2/databases/{database_cluster_uuid}/pools`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_add_connection_pool", (database_cluster_uuid,), body, {}
+            ),
+        )
 
     def add_user(
         self,
@@ -46,6 +225,153 @@ class DatabasesCalls(Calls):
             ),
         )
 
+    def create_cluster(
+        self,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Create a database cluster: `POST /v2/databases`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official("databases_create_cluster", (), body, {}),
+        )
+
+    def create_kafka_schema(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Register a schema in a Kafka cluster's registry: `POST /v2/databases/{database_cluster_uuid}/schema-registry`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_create_kafka_schema", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    def create_kafka_topic(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Create a topic in a Kafka cluster: `POST /v2/databases/{database_cluster_uuid}/topics`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_create_kafka_topic", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    def create_logsink(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Add a log sink to a database cluster: `POST /v2/databases/{database_cluster_uuid}/logsink`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_create_logsink", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    def create_replica(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Create a read-only replica of a database cluster: `POST /v2/databases/{database_cluster_uuid}/replicas`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_create_replica", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    def delete(
+        self,
+        database_cluster_uuid: str,
+        database_name: str,
+    ) -> None:
+        """Delete a database from a cluster: `DELETE /v2/databases/{database_cluster_uuid}/dbs/{database_name}`."""
+        self._client._official(
+            "databases_delete", (database_cluster_uuid, database_name), None, {}
+        )
+
+    def delete_connection_pool(
+        self,
+        database_cluster_uuid: str,
+        pool_name: str,
+    ) -> None:
+        """Delete a connection pool: `DELETE /v2/databases/{database_cluster_uuid}/pools/{pool_name}`."""
+        self._client._official(
+            "databases_delete_connection_pool",
+            (database_cluster_uuid, pool_name),
+            None,
+            {},
+        )
+
+    def delete_kafka_schema(
+        self,
+        database_cluster_uuid: str,
+        subject_name: str,
+    ) -> None:
+        """Delete a subject from a Kafka cluster's registry: `DELETE /v2/databases/{database_cluster_uuid}/schema-registry/{subject_name}`."""
+        self._client._official(
+            "databases_delete_kafka_schema",
+            (database_cluster_uuid, subject_name),
+            None,
+            {},
+        )
+
+    def delete_kafka_topic(
+        self,
+        database_cluster_uuid: str,
+        topic_name: str,
+    ) -> None:
+        """Delete a topic of a Kafka cluster: `DELETE /v2/databases/{database_cluster_uuid}/topics/{topic_name}`."""
+        self._client._official(
+            "databases_delete_kafka_topic",
+            (database_cluster_uuid, topic_name),
+            None,
+            {},
+        )
+
+    def delete_logsink(
+        self,
+        database_cluster_uuid: str,
+        logsink_id: str,
+    ) -> None:
+        """Remove a log sink from a database cluster: `DELETE /v2/databases/{database_cluster_uuid}/logsink/{logsink_id}`."""
+        self._client._official(
+            "databases_delete_logsink", (database_cluster_uuid, logsink_id), None, {}
+        )
+
+    def delete_online_migration(
+        self,
+        database_cluster_uuid: str,
+        migration_id: str,
+    ) -> None:
+        """Stop an online migration: `DELETE /v2/databases/{database_cluster_uuid}/online-migration/{migration_id}`."""
+        self._client._official(
+            "databases_delete_online_migration",
+            (database_cluster_uuid, migration_id),
+            None,
+            {},
+        )
+
+    def delete_opensearch_index(
+        self,
+        database_cluster_uuid: str,
+        index_name: str,
+    ) -> None:
+        """Delete an index of an OpenSearch cluster: `DELETE /v2/databases/{database_cluster_uuid}/indexes/{index_name}`."""
+        self._client._official(
+            "databases_delete_opensearch_index",
+            (database_cluster_uuid, index_name),
+            None,
+            {},
+        )
+
     def delete_user(
         self,
         database_cluster_uuid: str,
@@ -54,6 +380,62 @@ class DatabasesCalls(Calls):
         """Remove a user from a database cluster: `DELETE /v2/databases/{database_cluster_uuid}/users/{username}`."""
         self._client._official(
             "databases_delete_user", (database_cluster_uuid, username), None, {}
+        )
+
+    def destroy_cluster(
+        self,
+        database_cluster_uuid: str,
+    ) -> None:
+        """Destroy a database cluster: `DELETE /v2/databases/{database_cluster_uuid}`."""
+        self._client._official(
+            "databases_destroy_cluster", (database_cluster_uuid,), None, {}
+        )
+
+    def destroy_replica(
+        self,
+        database_cluster_uuid: str,
+        replica_name: str,
+    ) -> None:
+        """Destroy a read-only replica: `DELETE /v2/databases/{database_cluster_uuid}/replicas/{replica_name}`."""
+        self._client._official(
+            "databases_destroy_replica", (database_cluster_uuid, replica_name), None, {}
+        )
+
+    def get(
+        self,
+        database_cluster_uuid: str,
+        database_name: str,
+    ) -> dict[str, Any]:
+        """Get one database of a cluster: `GET /v2/databases/{database_cluster_uuid}/dbs/{database_name}`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get", (database_cluster_uuid, database_name), None, {}
+            ),
+        )
+
+    def get_autoscale(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the autoscaling settings of a cluster: `GET /v2/databases/{database_cluster_uuid}/autoscale`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_autoscale", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def get_ca(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the CA certificate of a database cluster: `GET /v2/databases/{database_cluster_uuid}/ca`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_ca", (database_cluster_uuid,), None, {}
+            ),
         )
 
     def get_cluster(
@@ -65,6 +447,196 @@ class DatabasesCalls(Calls):
             "dict[str, Any]",
             self._client._official(
                 "databases_get_cluster", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def get_cluster_metrics_credentials(
+        self,
+    ) -> dict[str, Any]:
+        """Get the credentials of the clusters' metrics endpoints: `GET /v2/databases/metrics/credentials`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_cluster_metrics_credentials", (), None, {}
+            ),
+        )
+
+    def get_config(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the advanced settings of a database cluster: `GET /v2/databases/{database_cluster_uuid}/config`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_config", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def get_connection_pool(
+        self,
+        database_cluster_uuid: str,
+        pool_name: str,
+    ) -> dict[str, Any]:
+        """Get one connection pool of a PostgreSQL cluster: `GET /v2/databases/{database_cluster_uuid}/pools/{pool_name}`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_connection_pool",
+                (database_cluster_uuid, pool_name),
+                None,
+                {},
+            ),
+        )
+
+    def get_do_settings(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the DigitalOcean settings of a cluster: `GET /v2/databases/{database_cluster_uuid}/do_settings`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_do_settings", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def get_eviction_policy(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the eviction policy of a Caching or Valkey cluster: `GET /v2/databases/{database_cluster_uuid}/eviction_policy`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_eviction_policy", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def get_kafka_schema(
+        self,
+        database_cluster_uuid: str,
+        subject_name: str,
+    ) -> dict[str, Any]:
+        """Get the latest schema of a subject: `GET /v2/databases/{database_cluster_uuid}/schema-registry/{subject_name}`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_kafka_schema",
+                (database_cluster_uuid, subject_name),
+                None,
+                {},
+            ),
+        )
+
+    def get_kafka_schema_config(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the registry's default compatibility level: `GET /v2/databases/{database_cluster_uuid}/schema-registry/config`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_kafka_schema_config", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def get_kafka_schema_subject_config(
+        self,
+        database_cluster_uuid: str,
+        subject_name: str,
+    ) -> dict[str, Any]:
+        """Get a subject's compatibility level: `GET /v2/databases/{database_cluster_uuid}/schema-registry/config/{subject_name}`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_kafka_schema_subject_config",
+                (database_cluster_uuid, subject_name),
+                None,
+                {},
+            ),
+        )
+
+    def get_kafka_schema_version(
+        self,
+        database_cluster_uuid: str,
+        subject_name: str,
+        version: str,
+    ) -> dict[str, Any]:
+        """Get one version of a subject's schema: `GET /v2/databases/{database_cluster_uuid}/schema-registry/{subject_name}/versions/{version}`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_kafka_schema_version",
+                (database_cluster_uuid, subject_name, version),
+                None,
+                {},
+            ),
+        )
+
+    def get_kafka_topic(
+        self,
+        database_cluster_uuid: str,
+        topic_name: str,
+    ) -> dict[str, Any]:
+        """Get one topic of a Kafka cluster: `GET /v2/databases/{database_cluster_uuid}/topics/{topic_name}`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_kafka_topic",
+                (database_cluster_uuid, topic_name),
+                None,
+                {},
+            ),
+        )
+
+    def get_logsink(
+        self,
+        database_cluster_uuid: str,
+        logsink_id: str,
+    ) -> dict[str, Any]:
+        """Get one log sink of a database cluster: `GET /v2/databases/{database_cluster_uuid}/logsink/{logsink_id}`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_logsink", (database_cluster_uuid, logsink_id), None, {}
+            ),
+        )
+
+    def get_migration_status(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the state of a cluster's online migration: `GET /v2/databases/{database_cluster_uuid}/online-migration`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_migration_status", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def get_replica(
+        self,
+        database_cluster_uuid: str,
+        replica_name: str,
+    ) -> dict[str, Any]:
+        """Get one read-only replica: `GET /v2/databases/{database_cluster_uuid}/replicas/{replica_name}`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_replica", (database_cluster_uuid, replica_name), None, {}
+            ),
+        )
+
+    def get_sql_mode(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the SQL modes of a MySQL cluster: `GET /v2/databases/{database_cluster_uuid}/sql_mode`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_get_sql_mode", (database_cluster_uuid,), None, {}
             ),
         )
 
@@ -81,6 +653,39 @@ class DatabasesCalls(Calls):
             ),
         )
 
+    def install_update(
+        self,
+        database_cluster_uuid: str,
+    ) -> None:
+        """Start a cluster's pending maintenance now: `PUT /v2/databases/{database_cluster_uuid}/install_update`."""
+        self._client._official(
+            "databases_install_update", (database_cluster_uuid,), None, {}
+        )
+
+    def list_(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the databases inside a cluster: `GET /v2/databases/{database_cluster_uuid}/dbs`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_list", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def list_backups(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the backups of a database cluster: `GET /v2/databases/{database_cluster_uuid}/backups`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_list_backups", (database_cluster_uuid,), None, {}
+            ),
+        )
+
     def list_clusters(
         self,
         *,
@@ -91,6 +696,111 @@ class DatabasesCalls(Calls):
             "dict[str, Any]",
             self._client._official(
                 "databases_list_clusters", (), None, {"tag_name": tag_name}
+            ),
+        )
+
+    def list_connection_pools(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the connection pools of a PostgreSQL cluster: `GET /v2/databases/{database_cluster_uuid}/pools`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_list_connection_pools", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def list_events_logs(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the events of a database cluster: `GET /v2/databases/{database_cluster_uuid}/events`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_list_events_logs", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def list_firewall_rules(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the trusted sources of a database cluster: `GET /v2/databases/{database_cluster_uuid}/firewall`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_list_firewall_rules", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def list_kafka_schemas(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the schemas of a Kafka cluster's registry: `GET /v2/databases/{database_cluster_uuid}/schema-registry`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_list_kafka_schemas", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def list_kafka_topics(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the topics of a Kafka cluster: `GET /v2/databases/{database_cluster_uuid}/topics`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_list_kafka_topics", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def list_logsink(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the log sinks of a database cluster: `GET /v2/databases/{database_cluster_uuid}/logsink`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_list_logsink", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def list_opeasearch_indexes(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the indexes of an OpenSearch cluster: `GET /v2/databases/{database_cluster_uuid}/indexes`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_list_opeasearch_indexes", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    def list_options(
+        self,
+    ) -> dict[str, Any]:
+        """List what clusters can be made: `GET /v2/databases/options`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official("databases_list_options", (), None, {}),
+        )
+
+    def list_replicas(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the read-only replicas of a database cluster: `GET /v2/databases/{database_cluster_uuid}/replicas`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_list_replicas", (database_cluster_uuid,), None, {}
             ),
         )
 
@@ -106,6 +816,26 @@ class DatabasesCalls(Calls):
             ),
         )
 
+    def patch_config(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Change advanced settings of a database cluster: `PATCH /v2/databases/{database_cluster_uuid}/config`."""
+        self._client._official(
+            "databases_patch_config", (database_cluster_uuid,), body, {}
+        )
+
+    def promote_replica(
+        self,
+        database_cluster_uuid: str,
+        replica_name: str,
+    ) -> None:
+        """Promote a read-only replica to a cluster of its own: `PUT /v2/databases/{database_cluster_uuid}/replicas/{replica_name}/promote`."""
+        self._client._official(
+            "databases_promote_replica", (database_cluster_uuid, replica_name), None, {}
+        )
+
     def reset_auth(
         self,
         database_cluster_uuid: str,
@@ -118,6 +848,193 @@ class DatabasesCalls(Calls):
             self._client._official(
                 "databases_reset_auth", (database_cluster_uuid, username), body, {}
             ),
+        )
+
+    def update_autoscale(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Change the autoscaling settings of a cluster: `PUT /v2/databases/{database_cluster_uuid}/autoscale`."""
+        self._client._official(
+            "databases_update_autoscale", (database_cluster_uuid,), body, {}
+        )
+
+    def update_cluster_metrics_credentials(
+        self,
+        body: Body,
+    ) -> None:
+        """Change the credentials of the clusters' metrics endpoints: `PUT /v2/databases/metrics/credentials`."""
+        self._client._official(
+            "databases_update_cluster_metrics_credentials", (), body, {}
+        )
+
+    def update_cluster_size(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Resize a database cluster: `PUT /v2/databases/{database_cluster_uuid}/resize`."""
+        self._client._official(
+            "databases_update_cluster_size", (database_cluster_uuid,), body, {}
+        )
+
+    def update_connection_pool(
+        self,
+        database_cluster_uuid: str,
+        pool_name: str,
+        body: Body,
+    ) -> None:
+        """Change the settings of a connection pool: `PUT /v2/databases/{database_cluster_uuid}/pools/{pool_name}`."""
+        self._client._official(
+            "databases_update_connection_pool",
+            (database_cluster_uuid, pool_name),
+            body,
+            {},
+        )
+
+    def update_do_settings(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Change the DigitalOcean settings of a cluster: `PUT /v2/databases/{database_cluster_uuid}/do_settings`."""
+        self._client._official(
+            "databases_update_do_settings", (database_cluster_uuid,), body, {}
+        )
+
+    def update_eviction_policy(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Set the eviction policy of a Caching or Valkey cluster: `PUT /v2/databases/{database_cluster_uuid}/eviction_policy`."""
+        self._client._official(
+            "databases_update_eviction_policy", (database_cluster_uuid,), body, {}
+        )
+
+    def update_firewall_rules(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Replace the trusted sources of a database cluster: `PUT /v2/databases/{database_cluster_uuid}/firewall`."""
+        self._client._official(
+            "databases_update_firewall_rules", (database_cluster_uuid,), body, {}
+        )
+
+    def update_kafka_schema_config(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Set the registry's default compatibility level: `PUT /v2/databases/{database_cluster_uuid}/schema-registry/config`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_update_kafka_schema_config",
+                (database_cluster_uuid,),
+                body,
+                {},
+            ),
+        )
+
+    def update_kafka_schema_subject_config(
+        self,
+        database_cluster_uuid: str,
+        subject_name: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Set a subject's compatibility level: `PUT /v2/databases/{database_cluster_uuid}/schema-registry/config/{subject_name}`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_update_kafka_schema_subject_config",
+                (database_cluster_uuid, subject_name),
+                body,
+                {},
+            ),
+        )
+
+    def update_kafka_topic(
+        self,
+        database_cluster_uuid: str,
+        topic_name: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Change a topic of a Kafka cluster: `PUT /v2/databases/{database_cluster_uuid}/topics/{topic_name}`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_update_kafka_topic",
+                (database_cluster_uuid, topic_name),
+                body,
+                {},
+            ),
+        )
+
+    def update_logsink(
+        self,
+        database_cluster_uuid: str,
+        logsink_id: str,
+        body: Body,
+    ) -> None:
+        """Change the settings of a log sink: `PUT /v2/databases/{database_cluster_uuid}/logsink/{logsink_id}`."""
+        self._client._official(
+            "databases_update_logsink", (database_cluster_uuid, logsink_id), body, {}
+        )
+
+    def update_maintenance_window(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Choose when a cluster's maintenance runs: `PUT /v2/databases/{database_cluster_uuid}/maintenance`."""
+        self._client._official(
+            "databases_update_maintenance_window", (database_cluster_uuid,), body, {}
+        )
+
+    def update_major_version(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Upgrade a cluster to a new major version: `PUT /v2/databases/{database_cluster_uuid}/upgrade`."""
+        self._client._official(
+            "databases_update_major_version", (database_cluster_uuid,), body, {}
+        )
+
+    def update_online_migration(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Start an online migration into a cluster: `PUT /v2/databases/{database_cluster_uuid}/online-migration`."""
+        return cast(
+            "dict[str, Any]",
+            self._client._official(
+                "databases_update_online_migration", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    def update_region(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Move a database cluster to another region: `PUT /v2/databases/{database_cluster_uuid}/migrate`."""
+        self._client._official(
+            "databases_update_region", (database_cluster_uuid,), body, {}
+        )
+
+    def update_sql_mode(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Set the SQL modes of a MySQL cluster: `PUT /v2/databases/{database_cluster_uuid}/sql_mode`."""
+        self._client._official(
+            "databases_update_sql_mode", (database_cluster_uuid,), body, {}
         )
 
     def update_user(
@@ -139,6 +1056,27 @@ class AsyncDatabasesCalls(Calls):
     """The `databases` operations under the official client's names, awaited."""
 
     @cached_property
+    def autoscale(self) -> AsyncAutoscaleCalls:
+        """The typed `autoscale` calls, returning models."""
+        from .autoscale import AsyncAutoscaleCalls
+
+        return AsyncAutoscaleCalls(self._client)
+
+    @cached_property
+    def backups(self) -> AsyncBackupsCalls:
+        """The typed `backups` calls, returning models."""
+        from .backups import AsyncBackupsCalls
+
+        return AsyncBackupsCalls(self._client)
+
+    @cached_property
+    def ca(self) -> AsyncCaCalls:
+        """The typed `ca` calls, returning models."""
+        from .ca import AsyncCaCalls
+
+        return AsyncCaCalls(self._client)
+
+    @cached_property
     def clusters(self) -> AsyncClustersCalls:
         """The typed `clusters` calls, returning models."""
         from .clusters import AsyncClustersCalls
@@ -146,11 +1084,149 @@ class AsyncDatabasesCalls(Calls):
         return AsyncClustersCalls(self._client)
 
     @cached_property
+    def config(self) -> AsyncConfigCalls:
+        """The typed `config` calls, returning models."""
+        from .config import AsyncConfigCalls
+
+        return AsyncConfigCalls(self._client)
+
+    @cached_property
+    def dbs(self) -> AsyncDbsCalls:
+        """The typed `dbs` calls, returning models."""
+        from .dbs import AsyncDbsCalls
+
+        return AsyncDbsCalls(self._client)
+
+    @cached_property
+    def do_settings(self) -> AsyncDoSettingsCalls:
+        """The typed `do_settings` calls, returning models."""
+        from .do_settings import AsyncDoSettingsCalls
+
+        return AsyncDoSettingsCalls(self._client)
+
+    @cached_property
+    def events(self) -> AsyncEventsCalls:
+        """The typed `events` calls, returning models."""
+        from .events import AsyncEventsCalls
+
+        return AsyncEventsCalls(self._client)
+
+    @cached_property
+    def eviction_policy(self) -> AsyncEvictionPolicyCalls:
+        """The typed `eviction_policy` calls, returning models."""
+        from .eviction_policy import AsyncEvictionPolicyCalls
+
+        return AsyncEvictionPolicyCalls(self._client)
+
+    @cached_property
+    def firewall(self) -> AsyncFirewallCalls:
+        """The typed `firewall` calls, returning models."""
+        from .firewall import AsyncFirewallCalls
+
+        return AsyncFirewallCalls(self._client)
+
+    @cached_property
+    def kafka_schemas(self) -> AsyncKafkaSchemasCalls:
+        """The typed `kafka_schemas` calls, returning models."""
+        from .kafka_schemas import AsyncKafkaSchemasCalls
+
+        return AsyncKafkaSchemasCalls(self._client)
+
+    @cached_property
+    def kafka_topics(self) -> AsyncKafkaTopicsCalls:
+        """The typed `kafka_topics` calls, returning models."""
+        from .kafka_topics import AsyncKafkaTopicsCalls
+
+        return AsyncKafkaTopicsCalls(self._client)
+
+    @cached_property
+    def logsinks(self) -> AsyncLogsinksCalls:
+        """The typed `logsinks` calls, returning models."""
+        from .logsinks import AsyncLogsinksCalls
+
+        return AsyncLogsinksCalls(self._client)
+
+    @cached_property
+    def metrics_credentials(self) -> AsyncMetricsCredentialsCalls:
+        """The typed `metrics_credentials` calls, returning models."""
+        from .metrics_credentials import AsyncMetricsCredentialsCalls
+
+        return AsyncMetricsCredentialsCalls(self._client)
+
+    @cached_property
+    def online_migration(self) -> AsyncOnlineMigrationCalls:
+        """The typed `online_migration` calls, returning models."""
+        from .online_migration import AsyncOnlineMigrationCalls
+
+        return AsyncOnlineMigrationCalls(self._client)
+
+    @cached_property
+    def opensearch_indexes(self) -> AsyncOpensearchIndexesCalls:
+        """The typed `opensearch_indexes` calls, returning models."""
+        from .opensearch_indexes import AsyncOpensearchIndexesCalls
+
+        return AsyncOpensearchIndexesCalls(self._client)
+
+    @cached_property
+    def options(self) -> AsyncOptionsCalls:
+        """The typed `options` calls, returning models."""
+        from .options import AsyncOptionsCalls
+
+        return AsyncOptionsCalls(self._client)
+
+    @cached_property
+    def pools(self) -> AsyncPoolsCalls:
+        """The typed `pools` calls, returning models."""
+        from .pools import AsyncPoolsCalls
+
+        return AsyncPoolsCalls(self._client)
+
+    @cached_property
+    def replicas(self) -> AsyncReplicasCalls:
+        """The typed `replicas` calls, returning models."""
+        from .replicas import AsyncReplicasCalls
+
+        return AsyncReplicasCalls(self._client)
+
+    @cached_property
+    def sql_mode(self) -> AsyncSqlModeCalls:
+        """The typed `sql_mode` calls, returning models."""
+        from .sql_mode import AsyncSqlModeCalls
+
+        return AsyncSqlModeCalls(self._client)
+
+    @cached_property
     def users(self) -> AsyncUsersCalls:
         """The typed `users` calls, returning models."""
         from .users import AsyncUsersCalls
 
         return AsyncUsersCalls(self._client)
+
+    async def add(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Add a database to a cluster: `POST /v2/databases/{database_cluster_uuid}/dbs`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_add", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    async def add_connection_pool(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Add a connection pool to a PostgreSQL cluster: `POST /v2/databases/{database_cluster_uuid}/pools`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_add_connection_pool", (database_cluster_uuid,), body, {}
+            ),
+        )
 
     async def add_user(
         self,
@@ -165,6 +1241,153 @@ class AsyncDatabasesCalls(Calls):
             ),
         )
 
+    async def create_cluster(
+        self,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Create a database cluster: `POST /v2/databases`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official("databases_create_cluster", (), body, {}),
+        )
+
+    async def create_kafka_schema(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Register a schema in a Kafka cluster's registry: `POST /v2/databases/{database_cluster_uuid}/schema-registry`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_create_kafka_schema", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    async def create_kafka_topic(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Create a topic in a Kafka cluster: `POST /v2/databases/{database_cluster_uuid}/topics`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_create_kafka_topic", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    async def create_logsink(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Add a log sink to a database cluster: `POST /v2/databases/{database_cluster_uuid}/logsink`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_create_logsink", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    async def create_replica(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Create a read-only replica of a database cluster: `POST /v2/databases/{database_cluster_uuid}/replicas`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_create_replica", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    async def delete(
+        self,
+        database_cluster_uuid: str,
+        database_name: str,
+    ) -> None:
+        """Delete a database from a cluster: `DELETE /v2/databases/{database_cluster_uuid}/dbs/{database_name}`."""
+        await self._client._official(
+            "databases_delete", (database_cluster_uuid, database_name), None, {}
+        )
+
+    async def delete_connection_pool(
+        self,
+        database_cluster_uuid: str,
+        pool_name: str,
+    ) -> None:
+        """Delete a connection pool: `DELETE /v2/databases/{database_cluster_uuid}/pools/{pool_name}`."""
+        await self._client._official(
+            "databases_delete_connection_pool",
+            (database_cluster_uuid, pool_name),
+            None,
+            {},
+        )
+
+    async def delete_kafka_schema(
+        self,
+        database_cluster_uuid: str,
+        subject_name: str,
+    ) -> None:
+        """Delete a subject from a Kafka cluster's registry: `DELETE /v2/databases/{database_cluster_uuid}/schema-registry/{subject_name}`."""
+        await self._client._official(
+            "databases_delete_kafka_schema",
+            (database_cluster_uuid, subject_name),
+            None,
+            {},
+        )
+
+    async def delete_kafka_topic(
+        self,
+        database_cluster_uuid: str,
+        topic_name: str,
+    ) -> None:
+        """Delete a topic of a Kafka cluster: `DELETE /v2/databases/{database_cluster_uuid}/topics/{topic_name}`."""
+        await self._client._official(
+            "databases_delete_kafka_topic",
+            (database_cluster_uuid, topic_name),
+            None,
+            {},
+        )
+
+    async def delete_logsink(
+        self,
+        database_cluster_uuid: str,
+        logsink_id: str,
+    ) -> None:
+        """Remove a log sink from a database cluster: `DELETE /v2/databases/{database_cluster_uuid}/logsink/{logsink_id}`."""
+        await self._client._official(
+            "databases_delete_logsink", (database_cluster_uuid, logsink_id), None, {}
+        )
+
+    async def delete_online_migration(
+        self,
+        database_cluster_uuid: str,
+        migration_id: str,
+    ) -> None:
+        """Stop an online migration: `DELETE /v2/databases/{database_cluster_uuid}/online-migration/{migration_id}`."""
+        await self._client._official(
+            "databases_delete_online_migration",
+            (database_cluster_uuid, migration_id),
+            None,
+            {},
+        )
+
+    async def delete_opensearch_index(
+        self,
+        database_cluster_uuid: str,
+        index_name: str,
+    ) -> None:
+        """Delete an index of an OpenSearch cluster: `DELETE /v2/databases/{database_cluster_uuid}/indexes/{index_name}`."""
+        await self._client._official(
+            "databases_delete_opensearch_index",
+            (database_cluster_uuid, index_name),
+            None,
+            {},
+        )
+
     async def delete_user(
         self,
         database_cluster_uuid: str,
@@ -173,6 +1396,62 @@ class AsyncDatabasesCalls(Calls):
         """Remove a user from a database cluster: `DELETE /v2/databases/{database_cluster_uuid}/users/{username}`."""
         await self._client._official(
             "databases_delete_user", (database_cluster_uuid, username), None, {}
+        )
+
+    async def destroy_cluster(
+        self,
+        database_cluster_uuid: str,
+    ) -> None:
+        """Destroy a database cluster: `DELETE /v2/databases/{database_cluster_uuid}`."""
+        await self._client._official(
+            "databases_destroy_cluster", (database_cluster_uuid,), None, {}
+        )
+
+    async def destroy_replica(
+        self,
+        database_cluster_uuid: str,
+        replica_name: str,
+    ) -> None:
+        """Destroy a read-only replica: `DELETE /v2/databases/{database_cluster_uuid}/replicas/{replica_name}`."""
+        await self._client._official(
+            "databases_destroy_replica", (database_cluster_uuid, replica_name), None, {}
+        )
+
+    async def get(
+        self,
+        database_cluster_uuid: str,
+        database_name: str,
+    ) -> dict[str, Any]:
+        """Get one database of a cluster: `GET /v2/databases/{database_cluster_uuid}/dbs/{database_name}`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get", (database_cluster_uuid, database_name), None, {}
+            ),
+        )
+
+    async def get_autoscale(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the autoscaling settings of a cluster: `GET /v2/databases/{database_cluster_uuid}/autoscale`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_autoscale", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def get_ca(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the CA certificate of a database cluster: `GET /v2/databases/{database_cluster_uuid}/ca`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_ca", (database_cluster_uuid,), None, {}
+            ),
         )
 
     async def get_cluster(
@@ -184,6 +1463,196 @@ class AsyncDatabasesCalls(Calls):
             "dict[str, Any]",
             await self._client._official(
                 "databases_get_cluster", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def get_cluster_metrics_credentials(
+        self,
+    ) -> dict[str, Any]:
+        """Get the credentials of the clusters' metrics endpoints: `GET /v2/databases/metrics/credentials`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_cluster_metrics_credentials", (), None, {}
+            ),
+        )
+
+    async def get_config(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the advanced settings of a database cluster: `GET /v2/databases/{database_cluster_uuid}/config`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_config", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def get_connection_pool(
+        self,
+        database_cluster_uuid: str,
+        pool_name: str,
+    ) -> dict[str, Any]:
+        """Get one connection pool of a PostgreSQL cluster: `GET /v2/databases/{database_cluster_uuid}/pools/{pool_name}`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_connection_pool",
+                (database_cluster_uuid, pool_name),
+                None,
+                {},
+            ),
+        )
+
+    async def get_do_settings(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the DigitalOcean settings of a cluster: `GET /v2/databases/{database_cluster_uuid}/do_settings`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_do_settings", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def get_eviction_policy(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the eviction policy of a Caching or Valkey cluster: `GET /v2/databases/{database_cluster_uuid}/eviction_policy`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_eviction_policy", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def get_kafka_schema(
+        self,
+        database_cluster_uuid: str,
+        subject_name: str,
+    ) -> dict[str, Any]:
+        """Get the latest schema of a subject: `GET /v2/databases/{database_cluster_uuid}/schema-registry/{subject_name}`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_kafka_schema",
+                (database_cluster_uuid, subject_name),
+                None,
+                {},
+            ),
+        )
+
+    async def get_kafka_schema_config(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the registry's default compatibility level: `GET /v2/databases/{database_cluster_uuid}/schema-registry/config`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_kafka_schema_config", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def get_kafka_schema_subject_config(
+        self,
+        database_cluster_uuid: str,
+        subject_name: str,
+    ) -> dict[str, Any]:
+        """Get a subject's compatibility level: `GET /v2/databases/{database_cluster_uuid}/schema-registry/config/{subject_name}`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_kafka_schema_subject_config",
+                (database_cluster_uuid, subject_name),
+                None,
+                {},
+            ),
+        )
+
+    async def get_kafka_schema_version(
+        self,
+        database_cluster_uuid: str,
+        subject_name: str,
+        version: str,
+    ) -> dict[str, Any]:
+        """Get one version of a subject's schema: `GET /v2/databases/{database_cluster_uuid}/schema-registry/{subject_name}/versions/{version}`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_kafka_schema_version",
+                (database_cluster_uuid, subject_name, version),
+                None,
+                {},
+            ),
+        )
+
+    async def get_kafka_topic(
+        self,
+        database_cluster_uuid: str,
+        topic_name: str,
+    ) -> dict[str, Any]:
+        """Get one topic of a Kafka cluster: `GET /v2/databases/{database_cluster_uuid}/topics/{topic_name}`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_kafka_topic",
+                (database_cluster_uuid, topic_name),
+                None,
+                {},
+            ),
+        )
+
+    async def get_logsink(
+        self,
+        database_cluster_uuid: str,
+        logsink_id: str,
+    ) -> dict[str, Any]:
+        """Get one log sink of a database cluster: `GET /v2/databases/{database_cluster_uuid}/logsink/{logsink_id}`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_logsink", (database_cluster_uuid, logsink_id), None, {}
+            ),
+        )
+
+    async def get_migration_status(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the state of a cluster's online migration: `GET /v2/databases/{database_cluster_uuid}/online-migration`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_migration_status", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def get_replica(
+        self,
+        database_cluster_uuid: str,
+        replica_name: str,
+    ) -> dict[str, Any]:
+        """Get one read-only replica: `GET /v2/databases/{database_cluster_uuid}/replicas/{replica_name}`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_replica", (database_cluster_uuid, replica_name), None, {}
+            ),
+        )
+
+    async def get_sql_mode(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """Get the SQL modes of a MySQL cluster: `GET /v2/databases/{database_cluster_uuid}/sql_mode`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_get_sql_mode", (database_cluster_uuid,), None, {}
             ),
         )
 
@@ -200,6 +1669,39 @@ class AsyncDatabasesCalls(Calls):
             ),
         )
 
+    async def install_update(
+        self,
+        database_cluster_uuid: str,
+    ) -> None:
+        """Start a cluster's pending maintenance now: `PUT /v2/databases/{database_cluster_uuid}/install_update`."""
+        await self._client._official(
+            "databases_install_update", (database_cluster_uuid,), None, {}
+        )
+
+    async def list_(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the databases inside a cluster: `GET /v2/databases/{database_cluster_uuid}/dbs`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_list", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def list_backups(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the backups of a database cluster: `GET /v2/databases/{database_cluster_uuid}/backups`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_list_backups", (database_cluster_uuid,), None, {}
+            ),
+        )
+
     async def list_clusters(
         self,
         *,
@@ -210,6 +1712,111 @@ class AsyncDatabasesCalls(Calls):
             "dict[str, Any]",
             await self._client._official(
                 "databases_list_clusters", (), None, {"tag_name": tag_name}
+            ),
+        )
+
+    async def list_connection_pools(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the connection pools of a PostgreSQL cluster: `GET /v2/databases/{database_cluster_uuid}/pools`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_list_connection_pools", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def list_events_logs(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the events of a database cluster: `GET /v2/databases/{database_cluster_uuid}/events`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_list_events_logs", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def list_firewall_rules(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the trusted sources of a database cluster: `GET /v2/databases/{database_cluster_uuid}/firewall`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_list_firewall_rules", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def list_kafka_schemas(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the schemas of a Kafka cluster's registry: `GET /v2/databases/{database_cluster_uuid}/schema-registry`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_list_kafka_schemas", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def list_kafka_topics(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the topics of a Kafka cluster: `GET /v2/databases/{database_cluster_uuid}/topics`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_list_kafka_topics", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def list_logsink(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the log sinks of a database cluster: `GET /v2/databases/{database_cluster_uuid}/logsink`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_list_logsink", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def list_opeasearch_indexes(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the indexes of an OpenSearch cluster: `GET /v2/databases/{database_cluster_uuid}/indexes`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_list_opeasearch_indexes", (database_cluster_uuid,), None, {}
+            ),
+        )
+
+    async def list_options(
+        self,
+    ) -> dict[str, Any]:
+        """List what clusters can be made: `GET /v2/databases/options`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official("databases_list_options", (), None, {}),
+        )
+
+    async def list_replicas(
+        self,
+        database_cluster_uuid: str,
+    ) -> dict[str, Any]:
+        """List the read-only replicas of a database cluster: `GET /v2/databases/{database_cluster_uuid}/replicas`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_list_replicas", (database_cluster_uuid,), None, {}
             ),
         )
 
@@ -225,6 +1832,26 @@ class AsyncDatabasesCalls(Calls):
             ),
         )
 
+    async def patch_config(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Change advanced settings of a database cluster: `PATCH /v2/databases/{database_cluster_uuid}/config`."""
+        await self._client._official(
+            "databases_patch_config", (database_cluster_uuid,), body, {}
+        )
+
+    async def promote_replica(
+        self,
+        database_cluster_uuid: str,
+        replica_name: str,
+    ) -> None:
+        """Promote a read-only replica to a cluster of its own: `PUT /v2/databases/{database_cluster_uuid}/replicas/{replica_name}/promote`."""
+        await self._client._official(
+            "databases_promote_replica", (database_cluster_uuid, replica_name), None, {}
+        )
+
     async def reset_auth(
         self,
         database_cluster_uuid: str,
@@ -237,6 +1864,193 @@ class AsyncDatabasesCalls(Calls):
             await self._client._official(
                 "databases_reset_auth", (database_cluster_uuid, username), body, {}
             ),
+        )
+
+    async def update_autoscale(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Change the autoscaling settings of a cluster: `PUT /v2/databases/{database_cluster_uuid}/autoscale`."""
+        await self._client._official(
+            "databases_update_autoscale", (database_cluster_uuid,), body, {}
+        )
+
+    async def update_cluster_metrics_credentials(
+        self,
+        body: Body,
+    ) -> None:
+        """Change the credentials of the clusters' metrics endpoints: `PUT /v2/databases/metrics/credentials`."""
+        await self._client._official(
+            "databases_update_cluster_metrics_credentials", (), body, {}
+        )
+
+    async def update_cluster_size(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Resize a database cluster: `PUT /v2/databases/{database_cluster_uuid}/resize`."""
+        await self._client._official(
+            "databases_update_cluster_size", (database_cluster_uuid,), body, {}
+        )
+
+    async def update_connection_pool(
+        self,
+        database_cluster_uuid: str,
+        pool_name: str,
+        body: Body,
+    ) -> None:
+        """Change the settings of a connection pool: `PUT /v2/databases/{database_cluster_uuid}/pools/{pool_name}`."""
+        await self._client._official(
+            "databases_update_connection_pool",
+            (database_cluster_uuid, pool_name),
+            body,
+            {},
+        )
+
+    async def update_do_settings(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Change the DigitalOcean settings of a cluster: `PUT /v2/databases/{database_cluster_uuid}/do_settings`."""
+        await self._client._official(
+            "databases_update_do_settings", (database_cluster_uuid,), body, {}
+        )
+
+    async def update_eviction_policy(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Set the eviction policy of a Caching or Valkey cluster: `PUT /v2/databases/{database_cluster_uuid}/eviction_policy`."""
+        await self._client._official(
+            "databases_update_eviction_policy", (database_cluster_uuid,), body, {}
+        )
+
+    async def update_firewall_rules(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Replace the trusted sources of a database cluster: `PUT /v2/databases/{database_cluster_uuid}/firewall`."""
+        await self._client._official(
+            "databases_update_firewall_rules", (database_cluster_uuid,), body, {}
+        )
+
+    async def update_kafka_schema_config(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Set the registry's default compatibility level: `PUT /v2/databases/{database_cluster_uuid}/schema-registry/config`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_update_kafka_schema_config",
+                (database_cluster_uuid,),
+                body,
+                {},
+            ),
+        )
+
+    async def update_kafka_schema_subject_config(
+        self,
+        database_cluster_uuid: str,
+        subject_name: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Set a subject's compatibility level: `PUT /v2/databases/{database_cluster_uuid}/schema-registry/config/{subject_name}`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_update_kafka_schema_subject_config",
+                (database_cluster_uuid, subject_name),
+                body,
+                {},
+            ),
+        )
+
+    async def update_kafka_topic(
+        self,
+        database_cluster_uuid: str,
+        topic_name: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Change a topic of a Kafka cluster: `PUT /v2/databases/{database_cluster_uuid}/topics/{topic_name}`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_update_kafka_topic",
+                (database_cluster_uuid, topic_name),
+                body,
+                {},
+            ),
+        )
+
+    async def update_logsink(
+        self,
+        database_cluster_uuid: str,
+        logsink_id: str,
+        body: Body,
+    ) -> None:
+        """Change the settings of a log sink: `PUT /v2/databases/{database_cluster_uuid}/logsink/{logsink_id}`."""
+        await self._client._official(
+            "databases_update_logsink", (database_cluster_uuid, logsink_id), body, {}
+        )
+
+    async def update_maintenance_window(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Choose when a cluster's maintenance runs: `PUT /v2/databases/{database_cluster_uuid}/maintenance`."""
+        await self._client._official(
+            "databases_update_maintenance_window", (database_cluster_uuid,), body, {}
+        )
+
+    async def update_major_version(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Upgrade a cluster to a new major version: `PUT /v2/databases/{database_cluster_uuid}/upgrade`."""
+        await self._client._official(
+            "databases_update_major_version", (database_cluster_uuid,), body, {}
+        )
+
+    async def update_online_migration(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> dict[str, Any]:
+        """Start an online migration into a cluster: `PUT /v2/databases/{database_cluster_uuid}/online-migration`."""
+        return cast(
+            "dict[str, Any]",
+            await self._client._official(
+                "databases_update_online_migration", (database_cluster_uuid,), body, {}
+            ),
+        )
+
+    async def update_region(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Move a database cluster to another region: `PUT /v2/databases/{database_cluster_uuid}/migrate`."""
+        await self._client._official(
+            "databases_update_region", (database_cluster_uuid,), body, {}
+        )
+
+    async def update_sql_mode(
+        self,
+        database_cluster_uuid: str,
+        body: Body,
+    ) -> None:
+        """Set the SQL modes of a MySQL cluster: `PUT /v2/databases/{database_cluster_uuid}/sql_mode`."""
+        await self._client._official(
+            "databases_update_sql_mode", (database_cluster_uuid,), body, {}
         )
 
     async def update_user(

@@ -24,8 +24,9 @@ class DatabaseClusterEnvelope:
     """A response that carries one cluster."""
 
     database: DatabaseCluster
-    """ A database cluster, with the fields a user of the user operations
-    needs (upstream's models/database_cluster.yml has more). """
+    """ A database cluster as the API returns it (upstream's
+    models/database_cluster_read.yml): its engine, size and place, its
+    state, and how to connect to it. """
     extra: Mapping[str, Any] = _attrs_field(
         default=NO_EXTRA, repr=False, eq=False, kw_only=True
     )

@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from .._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, TOKEN_ENV
-from .._errors import APIConnectionError, APIError, ConfigurationError, DodbError
-from .._provision import NoPasswordError
+from .._errors import (
+    APIConnectionError,
+    APIError,
+    ConfigurationError,
+    DodbError,
+    NoPasswordError,
+)
 from .._version import __version__
 from ._render import printable, user_to_json, users_output
 
@@ -107,12 +113,15 @@ def _global_flags(*, defaults: bool) -> argparse.ArgumentParser:
     return flags
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="dodb", description="Manage the users of DigitalOcean managed databases."
+        prog="dodb",
+        description="Manage DigitalOcean managed databases: their users, and every call the "
+        "API's spec declares as a command.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+    wanted = next((word for word in argv if not word.startswith("-")), None)
 
     users = commands.add_parser(
         "users",
@@ -133,11 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
         action.add_argument("cluster", help="database cluster id")
         if needs_user:
             action.add_argument("name", help="user name")
-        if name in _OPERATION_OF_ACTION:
+        if name in _OPERATION_OF_ACTION and wanted == "users":  # --help alone loads no model
             _engine_options(action, _OPERATION_OF_ACTION[name])
     from ._provision import add_parsers
 
     add_parsers(actions, _global_flags(defaults=False))
+    from ._resources import add_commands
+
+    add_commands(commands, lambda defaults: _global_flags(defaults=defaults), argv)
 
     emulator = commands.add_parser("emulator", help="serve the local API emulator")
     emulator.add_argument("--host", default="127.0.0.1")
@@ -194,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="seconds a new user stays invisible to reads (realistic default: 0.5)",
     )
+    emulator.add_argument("--postgres", action="store_true", help=_POSTGRES_HELP)
 
     commands.add_parser(
         "spec",
@@ -204,7 +217,14 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help="start the emulator and run the reference page's call and one call per engine"
     )
     demo.add_argument("--show-secrets", action="store_true")
+    demo.add_argument("--postgres", action="store_true", help=_POSTGRES_HELP)
     return parser
+
+
+_POSTGRES_HELP = (
+    "back the PostgreSQL clusters with real servers on loopback (TLS, the emulator's CA): "
+    "the credentials connect; needs pip install 'dodb[postgres]'"
+)
 
 
 _OPERATION_OF_ACTION = {
@@ -336,21 +356,40 @@ def _run_emulator(args: argparse.Namespace) -> int:
             per_hour=args.per_hour,
             per_minute=args.per_minute,
             faults=faults,
+            postgres=args.postgres,
         )
     except ValueError as exc:
         raise _Usage(str(exc).replace("per_", "--per-")) from None
-    print(f"dodb emulator on http://{args.host}:{args.port} (Ctrl-C to stop)", file=sys.stderr)
-    for cluster in emulator.store.list_clusters():
-        print(f"  {cluster['engine']:<10} {cluster['id']}  {cluster['name']}", file=sys.stderr)
-    emulator.serve(host=args.host, port=args.port)
+    if args.postgres:
+        # SIGTERM ends it as Ctrl-C does: the servers stop and their data is removed.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    with emulator:
+        say = sys.stderr.write
+        say(f"dodb emulator on http://{args.host}:{args.port} (Ctrl-C to stop)\n")
+        backend = emulator.postgres
+        for cluster in emulator.store.list_clusters():
+            real = ""
+            if backend is not None and backend.backs(cluster["id"]):
+                host, port = backend.endpoint(cluster["id"])
+                real = f"  real PostgreSQL on {host}:{port}"
+            say(f"  {cluster['engine']:<10} {cluster['id']}  {cluster['name']}{real}\n")
+        if backend is not None:
+            say(f"  CA of the servers' certificates: {backend.ca_file}\n")
+        emulator.serve(host=args.host, port=args.port)
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(words).parse_args(words)
     try:
         if args.command == "users":
             return _run_users(args)
+        if getattr(args, "resource", None) is not None:
+            from ._resources import run
+
+            with _client_for(args) as client:
+                return run(client, args)
         if args.command == "emulator":
             return _run_emulator(args)
         if args.command == "spec":
@@ -360,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         from ._demo import run_demo
 
-        return run_demo(show_secrets=args.show_secrets)
+        return run_demo(show_secrets=args.show_secrets, postgres=args.postgres)
     except APIConnectionError as exc:
         print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
         return EXIT_CONNECTION

@@ -110,10 +110,10 @@ def _show(client: Client, method: str, kwargs: dict[str, Any], show_secrets: boo
     print()
 
 
-def run_demo(*, show_secrets: bool = False) -> int:
+def run_demo(*, show_secrets: bool = False, postgres: bool = False) -> int:
     from ..emulator import CLUSTER_IDS, Emulator
 
-    with Emulator() as emulator, emulator.running() as url:
+    with Emulator(postgres=postgres) as emulator, emulator.running() as url:
         print(f"dodb emulator serving on {url}; seeded clusters:")
         for engine, cluster_id in CLUSTER_IDS.items():
             print(f"  {engine:<10} {cluster_id}")
@@ -127,4 +127,8 @@ def run_demo(*, show_secrets: bool = False) -> int:
             print("# the cluster's users, as `dodb users list ab7bb7a` shows them:")
             print(users_table(client.databases.users.list("ab7bb7a"), show_secrets=show_secrets))
             print(f"\nrate limit after the demo: {client.rate_limit}")
+            if emulator.postgres is not None:
+                from ._pgdemo import connect_for_real
+
+                connect_for_real(client, emulator.postgres.ca_file, show_secrets=show_secrets)
     return 0

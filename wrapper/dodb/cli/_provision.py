@@ -15,13 +15,15 @@ import tempfile
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
-
-from dodb_api.calls.users import UsersAddOptions as AddOptions
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .._errors import DodbError
-from .._provision import Credentials
 from ._render import printable
+
+if TYPE_CHECKING:
+    from dodb_api.calls.users import UsersAddOptions as AddOptions
+
+    from .._provision import Credentials
 
 EXIT_NO_CHANGES = 0
 EXIT_CHANGED = 4
@@ -167,11 +169,15 @@ def load_desired(path: Path) -> list[Desired]:
             where = (*table, "users", name)
             if not isinstance(options, Mapping):
                 raise fail("a user must be a table of options", where)
-            chosen = AddOptions(**options)  # type: ignore[typeddict-item]
+            chosen = cast("AddOptions", dict(options))
             try:
                 calls.typed("databases_add_user", (cluster,), {"name": name}, chosen)
             except TypeError:
-                known = AddOptions.__required_keys__ | AddOptions.__optional_keys__
+                from dodb_api.models import DatabaseUserCreate
+
+                from .._options import by_name
+
+                known = by_name(DatabaseUserCreate)
                 key = next((k for k in options if k not in known), None)
                 hint = "see `dodb users add --help` for the options, in snake_case"
                 raise fail(f"unknown option ({hint})", where, key) from None

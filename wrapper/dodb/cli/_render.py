@@ -12,10 +12,12 @@ import json
 import re
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dodb_api.models import DatabaseUser
 from dodb_api.types import Secret
+
+if TYPE_CHECKING:
+    from dodb_api.models import DatabaseUser
 
 MASK = "**********"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

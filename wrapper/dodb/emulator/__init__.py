@@ -6,7 +6,8 @@
 
 Seeded clusters: one per engine (ids in `CLUSTER_IDS`), plus the reference
 page's `ab7bb7a` (PostgreSQL), each with its primary user `doadmin`. Needs the
-`emulator` extra: `pip install 'dodb[emulator]'`.
+`emulator` extra: `pip install 'dodb[emulator]'`. With `Emulator(postgres=True)`
+(the `postgres` extra) each PostgreSQL cluster is a real server: see `_pgmirror`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ try:
     from ._app import ALL_SCOPES, Gate, build_app
     from ._certs import CertificateAuthority
     from ._faults import ConnectionDropped, FaultPlan, Faults
+    from ._postgres import PostgresStartError, PostgresUnavailable
     from ._ratelimit import RateLimiter
     from ._state import CLUSTER_IDS, ENGINES, SEEDED_CLUSTERS, ClusterSpec, Store
     from ._transport import SyncASGITransport
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 
     from .._async_client import AsyncClient
     from .._client import Client
+    from ._pgmirror import PostgresBackend
 
 IN_PROCESS_URL: Final = "http://localhost"
 DEFAULT_TOKEN: Final = "emulator-token"  # noqa: S105 - any non-empty token is accepted
@@ -55,6 +58,8 @@ __all__ = [
     "ConnectionDropped",
     "Emulator",
     "Faults",
+    "PostgresStartError",
+    "PostgresUnavailable",
 ]
 
 
@@ -72,6 +77,10 @@ class Emulator:
     `tokens` maps each accepted token to its scopes; by default any non-empty
     token is accepted with every scope. A token without
     `database:view_credentials` gets users without passwords and keys.
+
+    `postgres=True` backs each PostgreSQL cluster with a real server (the `postgres`
+    extra): `self.postgres` is then the backend (its CA in `ca_pem` / `ca_file`), and
+    `close()` stops the servers and removes their data.
     """
 
     def __init__(
@@ -83,27 +92,44 @@ class Emulator:
         per_hour: int = 5000,
         per_minute: int = 250,
         faults: Faults | None = None,
+        postgres: bool = False,
     ) -> None:
         self.authority = CertificateAuthority()
         specs = [*(SEEDED_CLUSTERS if seed else ()), *clusters]
         chosen = faults or Faults()
-        self.store = Store(
-            specs,
-            self.authority.issue,
-            read_lag=chosen.read_lag,
-            fill_defaults=chosen.normalise,
-        )
+        self._transport: SyncASGITransport | None = None
+        self.postgres: PostgresBackend | None = None
+        if postgres:
+            from ._postgres import check_available
+
+            check_available()  # a clear error naming the extra, before psycopg is imported
+            from ._pgmirror import PostgresBackend
+
+            self.postgres = PostgresBackend(self.authority)
+        try:
+            self.store = Store(
+                specs,
+                self.authority.issue,
+                read_lag=chosen.read_lag,
+                fill_defaults=chosen.normalise,
+                mirror=self.postgres,
+            )
+        except BaseException:
+            self.close()
+            raise
         self.limiter = RateLimiter(per_hour=per_hour, per_minute=per_minute)
         self.faults = FaultPlan(chosen)
         scopes = None if tokens is None else {t: frozenset(s) for t, s in tokens.items()}
         self.app: Starlette = build_app(Gate(self.store, self.limiter, self.faults, scopes))
-        self._transport: SyncASGITransport | None = None
 
     def close(self) -> None:
-        """Stop the thread that serves in-process sync clients, if one was started."""
+        """Stop the thread that serves in-process sync clients, if one was started, and
+        the real PostgreSQL servers (their data is removed)."""
         if self._transport is not None:
             self._transport.close()
             self._transport = None
+        if self.postgres is not None:
+            self.postgres.close()
 
     def __enter__(self) -> Emulator:
         return self

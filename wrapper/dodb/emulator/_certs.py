@@ -1,8 +1,10 @@
-"""Real PEM client certificates for Kafka users, signed by the emulator's own CA."""
+"""Real PEM certificates signed by the emulator's own CA: Kafka users' client
+certificates, and the server certificate of a real PostgreSQL behind the emulator."""
 
 from __future__ import annotations
 
 import datetime
+import ipaddress
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -11,7 +13,8 @@ from cryptography.x509.oid import NameOID
 
 
 class CertificateAuthority:
-    """Made once per emulator; issues one certificate and key per Kafka user."""
+    """Made once per emulator; issues one certificate and key per Kafka user, and
+    server certificates for the real servers behind it."""
 
     def __init__(self) -> None:
         self._key = ec.generate_private_key(ec.SECP256R1())
@@ -43,6 +46,42 @@ class CertificateAuthority:
             .not_valid_after(now + datetime.timedelta(days=365))
             .add_extension(
                 x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False
+            )
+            .sign(self._key, hashes.SHA256())
+        )
+        key_pem = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        return cert.public_bytes(serialization.Encoding.PEM).decode(), key_pem.decode()
+
+    def pem(self) -> str:
+        """The CA's own certificate (PEM): what a client trusts to verify the servers."""
+        return self.certificate.public_bytes(serialization.Encoding.PEM).decode()
+
+    def issue_server(self, hosts: list[str]) -> tuple[str, str]:
+        """(certificate PEM, PKCS#8 private key PEM) for a TLS server reached as `hosts`
+        (IP addresses or DNS names), as `sslmode=verify-full` checks it."""
+        key = ec.generate_private_key(ec.SECP256R1())
+        now = datetime.datetime.now(datetime.UTC)
+        names: list[x509.GeneralName] = []
+        for host in hosts:
+            try:
+                names.append(x509.IPAddress(ipaddress.ip_address(host)))
+            except ValueError:
+                names.append(x509.DNSName(host))
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hosts[0])]))
+            .issuer_name(self.name)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=365))
+            .add_extension(x509.SubjectAlternativeName(names), critical=False)
+            .add_extension(
+                x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
             )
             .sign(self._key, hashes.SHA256())
         )

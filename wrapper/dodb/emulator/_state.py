@@ -19,7 +19,7 @@ import string
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
@@ -37,6 +37,9 @@ from dodb_api.models import (
     UserSettings,
 )
 from dodb_api.types import Model, SchemaError, schema_of
+
+if TYPE_CHECKING:
+    from ._mirror import EngineMirror
 
 PG, MYSQL, VALKEY, MONGODB, KAFKA, OPENSEARCH = (
     DatabaseEngine.PG,
@@ -157,8 +160,11 @@ class Store:
         read_lag: float = 0.0,
         fill_defaults: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        mirror: EngineMirror | None = None,
     ) -> None:
         self._make_cert = make_cert
+        self.mirror = mirror
+        """A real engine that each change is applied to before it is recorded (_mirror.py)."""
         self.read_lag = read_lag
         self.fill_defaults = fill_defaults
         self._clock = clock
@@ -170,10 +176,13 @@ class Store:
         if spec.id in self.clusters:
             raise ValueError(f"cluster id {spec.id!r} is declared twice")
         cluster = Cluster(spec)
-        self.clusters[spec.id] = cluster
         if spec.engine != VALKEY:
             primary = UserRole.PRIMARY.value
-            cluster.users["doadmin"] = self._new_user(spec.engine, "doadmin", primary, {})
+            admin = self._new_user(spec.engine, "doadmin", primary, {})
+            if self.mirror is not None:
+                self.mirror.cluster_added(spec.id, spec.engine, "doadmin", admin["password"])
+            cluster.users["doadmin"] = admin
+        self.clusters[spec.id] = cluster
 
     # Reading ---------------------------------------------------------------
 
@@ -195,9 +204,17 @@ class Store:
             "engine": spec.engine,
             "version": _VERSIONS[DatabaseEngine(spec.engine)],
             "status": DatabaseClusterStatus.ONLINE.value,
-            "connection": connection(spec, password, private=False),
-            "private_connection": connection(spec, password, private=True),
+            "connection": self._connection(spec, password, private=False),
+            "private_connection": self._connection(spec, password, private=True),
         }
+
+    def _connection(self, spec: ClusterSpec, password: str, *, private: bool) -> dict[str, Any]:
+        """A mirrored cluster's real connection details, else the emulator's `.invalid` ones."""
+        if self.mirror is not None:
+            real = self.mirror.connection(spec.id, password, private=private)
+            if real is not None:
+                return real
+        return connection(spec, password, private=private)
 
     def _cluster(self, cluster_id: str, *, users: bool = True) -> Cluster:
         cluster = self.clusters.get(cluster_id)
@@ -262,6 +279,8 @@ class Store:
         mongo_settings = settings.get(_MONGO)
         if self.fill_defaults and mongo_settings is not None:
             mongo_settings.setdefault("databases", list(_MONGO_DEFAULT_DATABASES))
+        if self.mirror is not None:
+            self.mirror.user_added(cluster_id, name, user["password"], settings)
         cluster.users[name] = user
         if self.read_lag:
             cluster.born[name] = self._clock()
@@ -278,6 +297,8 @@ class Store:
             # terraform-provider-digitalocean #1380: the API refuses to change a
             # MongoDB user's role after it was created.
             raise unprocessable("the role of a MongoDB user cannot be changed after it is created")
+        if self.mirror is not None:
+            self.mirror.settings_changed(cluster_id, name, settings)
         if settings:
             user["settings"] = settings
         else:
@@ -291,6 +312,8 @@ class Store:
             # The emulator's choice (the API does not publish its answer): a cluster
             # keeps its admin user.
             raise unprocessable(f"{name} is the cluster's primary user and cannot be deleted")
+        if self.mirror is not None:
+            self.mirror.user_deleted(cluster_id, name)
         del cluster.users[name]
         cluster.born.pop(name, None)
 
@@ -300,8 +323,12 @@ class Store:
         request: DatabaseUserResetAuth = _read(DatabaseUserResetAuth, body)
         if request.mysql_settings is not None:
             _only_on(cluster.spec.engine, _ENGINE_OF_FIELD["mysql_settings"], "mysql_settings")
+        password = new_password()
+        if self.mirror is not None:
+            self.mirror.password_changed(cluster_id, name, password)
+        if request.mysql_settings is not None:
             user["mysql_settings"] = request.mysql_settings.to_dict()
-        user["password"] = new_password()
+        user["password"] = password
         return user
 
     def _new_user(

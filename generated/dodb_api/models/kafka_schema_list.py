@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from attrs import field as _attrs_field
+from attrs import frozen as _attrs_frozen
+
+from ..types import (
+    NO_EXTRA,
+    Prop,
+    Schema,
+    array,
+    dump,
+    load,
+    model,
+)
+
+if TYPE_CHECKING:
+    from ..models.kafka_schema_listed import KafkaSchemaListed
+
+
+@_attrs_frozen
+class KafkaSchemaList:
+    """A response that carries the schemas of a registry. Upstream's list items
+    require none of their fields."""
+
+    subjects: tuple[KafkaSchemaListed, ...]
+
+    extra: Mapping[str, Any] = _attrs_field(
+        default=NO_EXTRA, repr=False, eq=False, kw_only=True
+    )
+    """ Fields the server sent that this version of the spec does not describe. """
+
+    @classmethod
+    def _describe(cls) -> Schema:
+        from ..models.kafka_schema_listed import KafkaSchemaListed  # noqa: PLC0415
+
+        props: tuple[Prop, ...] = (
+            Prop(
+                "subjects", "subjects", array(model(KafkaSchemaListed)), required=True
+            ),
+        )
+        return Schema(props, extra=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; credentials stay `Secret`, so it never reveals one."""
+        return dump(self)
+
+    @classmethod
+    def from_dict(
+        cls, src_dict: Mapping[str, Any], *, strict: bool = False
+    ) -> KafkaSchemaList:
+        """Read JSON; `strict` also refuses values and fields the spec does not list."""
+        return load(cls, src_dict, strict=strict)
