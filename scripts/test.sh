@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Set up and run the whole test suite: ruff, mypy --strict, pytest (what CI runs).
+# Set up and run the whole test suite: ruff, mypy --strict, the strict docs build, pytest
+# (what CI runs).
 #   bash scripts/test.sh            the whole suite
 #   bash scripts/test.sh --quick    the edit-test loop: reinstall only if the source changed,
-#                                   then ruff, mypy and the tests not marked slow
+#                                   then ruff, mypy, the docs build and the tests not marked slow
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=false
@@ -25,6 +26,8 @@ ruff check .
 ruff format --check .
 echo "== mypy --strict (wrapper/, generated/)"
 mypy
+echo "== docs (strict build)"
+bash scripts/docs.sh
 echo "== pytest"
 if $quick; then
   pytest -m "not slow" "$@"

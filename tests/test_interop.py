@@ -165,16 +165,17 @@ def test_openapi_generator_go_client_builds_with_default_options(tmp_path: Path)
     assert 'KafkaAdmin KafkaAclPermission = "admin"' in constants
 
 
-def test_the_readme_generation_commands_work(tmp_path: Path) -> None:
-    """The README's block for other languages, run as written in an empty folder."""
+def test_the_documented_generation_commands_work(tmp_path: Path) -> None:
+    """The docs' block for other languages (docs/guides/other-languages.md), run as
+    written in an empty folder."""
     import re
     import sys
 
     if shutil.which("npx") is None or shutil.which("go") is None:
         _missing("Node (npx) and Go")
-    readme = (ROOT / "README.md").read_text()
+    page = (ROOT / "docs" / "guides" / "other-languages.md").read_text()
     (block,) = [
-        b for b in re.findall(r"```bash\n(.*?)```", readme, re.S) if b.startswith("dodb spec")
+        b for b in re.findall(r"```bash\n(.*?)```", page, re.S) if b.startswith("dodb spec")
     ]
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     _run(["bash", "-euo", "pipefail", "-c", block], tmp_path, env)
