@@ -235,3 +235,125 @@ def test_spectral_reports_nothing() -> None:
     )
     assert json.loads(result.stdout) == [], result.stdout
     assert result.returncode == 0, result.stderr
+
+
+def operations() -> Iterator[tuple[str, str, dict[str, Any], list[dict[str, Any]]]]:
+    """Every (method, path, operation, its resolved parameters)."""
+    for path, item in SPEC["paths"].items():
+        shared = [resolve(p) for p in item.get("parameters", [])]
+        for method, op in item.items():
+            if method != "parameters":
+                yield method, path, op, shared + [resolve(p) for p in op.get("parameters", [])]
+
+
+def test_the_operations_are_the_official_clients_databases_group() -> None:
+    """Each operationId names a method of pydo's `databases` group, and all 71 are here."""
+    pydo_operations = pytest.importorskip("pydo.operations")
+    import inspect
+    import re
+
+    methods = {
+        name
+        for name, _ in inspect.getmembers(pydo_operations.DatabasesOperations, inspect.isfunction)
+        if not name.startswith("_")
+    }
+    ours = set()
+    for _, _, op, _ in operations():
+        group, rest = op["operationId"].split("_", 1)
+        assert group == "databases"
+        ours.add(re.sub(r"(?<!^)(?=[A-Z])", "_", rest).lower())
+    assert len(methods) == 71
+    assert ours == methods
+
+
+def test_every_success_answer_with_a_body_has_an_example() -> None:
+    """The emulator answers operations it does not implement from these examples."""
+    for method, path, op, _ in operations():
+        for status, response in op["responses"].items():
+            body = resolve(response).get("content", {}).get("application/json")
+            if status.startswith("2") and body is not None:
+                assert body.get("examples"), f"{method} {path} {status} has no example"
+        request = op.get("requestBody", {}).get("content", {}).get("application/json")
+        if request is not None:
+            assert request.get("examples"), f"{method} {path} request has no example"
+
+
+def _body_properties(
+    schema: dict[str, Any], seen: tuple[str, ...] = ()
+) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(path, property, the schema holding it) for every property reachable from a body."""
+    ref = schema.get("$ref", "")
+    if ref in seen:
+        return
+    resolved = resolve(schema)
+    for name, prop in resolved.get("properties", {}).items():
+        yield name, prop, resolved
+        target = resolve(prop)
+        if "properties" in target:
+            for inner, inner_prop, holder in _body_properties(prop, (*seen, ref)):
+                yield f"{name}.{inner}", inner_prop, holder
+
+
+def test_the_x_dodb_declarations_name_what_exists() -> None:
+    """Typed calls are unique; every path parameter has a positional name; confirm-by,
+    subject, answer-names, returns and one-at-a-time point at real things; each POST
+    and PATCH says what to do when unsure; options are unique within a body."""
+    ids = {op["operationId"]: (op, params) for _, _, op, params in operations()}
+    calls = set()
+    for method, path, op, params in operations():
+        where = f"{method.upper()} {path}"
+        call = op["x-dodb-call"]
+        assert (call["resource"], call["name"]) not in calls, where
+        calls.add((call["resource"], call["name"]))
+        path_params = [p["name"] for p in params if p["in"] == "path"]
+        assert all(p.get("x-dodb-arg") for p in params if p["in"] == "path"), where
+        success = next(r for s, r in op["responses"].items() if s.startswith("2"))
+        answer = resolve(success).get("content", {}).get("application/json", {}).get("schema")
+        if "returns" in call:
+            assert call["returns"] in resolve(answer)["properties"], where
+        body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+        found = list(_body_properties(body["schema"])) if body else []
+        options = [p["x-dodb-option"]["name"] for _, p, _ in found if "x-dodb-option" in p]
+        assert len(options) == len(set(options)), where
+        for name, prop, holder in found:
+            if "x-dodb-arg" in prop:
+                assert "." not in name, where
+                assert name in holder.get("required", []), where
+        if call.get("needs-option"):
+            assert options, where
+        if method in ("post", "patch"):
+            assert op.get("x-dodb-unsure") in ("resend", "confirm", "raise"), where
+        subject = op.get("x-dodb-subject")
+        if subject is not None:
+            if subject.startswith("body."):
+                assert subject[5:] in {name for name, _, _ in found}, where
+            else:
+                assert subject in path_params, where
+        if op.get("x-dodb-unsure") == "confirm":
+            lookup, lookup_params = ids[op["x-dodb-confirm-by"]]
+            extra = {p["name"] for p in lookup_params} - set(path_params)
+            assert len(extra) == 1, where
+            assert lookup["x-dodb-call"]["name"] == "get", where
+            assert lookup["x-dodb-call"]["resource"] == call["resource"], where
+        if "x-dodb-answer-names" in op:
+            node = answer
+            for part in op["x-dodb-answer-names"].split("."):
+                node = resolve(node)["properties"][part]
+        if "x-dodb-one-at-a-time" in op:
+            assert op["x-dodb-one-at-a-time"] in path_params, where
+
+
+def test_credentials_are_marked_as_passwords() -> None:
+    """A property whose name says it is a credential is `format: password` (masked)."""
+    credential = ("password", "api_key", "access_key")
+    for schema_name, schema in SPEC["components"]["schemas"].items():
+        for name, prop in schema.get("properties", {}).items():
+            if any(word in name for word in credential):
+                assert prop.get("format") == "password", f"{schema_name}.{name}"
+    connection_uris = [
+        schema["properties"]["uri"]
+        for name, schema in SPEC["components"]["schemas"].items()
+        if name.endswith("Connection") and "uri" in schema.get("properties", {})
+    ]
+    assert len(connection_uris) == 3
+    assert all(uri["format"] == "password" for uri in connection_uris)
