@@ -12,7 +12,10 @@ import httpx
 from ._base import BaseClient, _Shared
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
     from ._aiohttp import AiohttpSender
+    from ._apply import Applied, Change, ClusterAccess, Kind, Plan
     from ._calls import Call
     from ._provision import Flow
     from .resources import AsyncDatabases
@@ -104,6 +107,41 @@ class AsyncClient(BaseClient):
             limit = self._shared.max_response_size
             return await read_httpx(self._http, self._request_args(step), limit, ends)
         return await self._http.request(**self._request_args(step))
+
+    async def plan(
+        self, desired: Mapping[str, ClusterAccess], *, prune: Iterable[Kind] = ()
+    ) -> Plan:
+        """What `apply` would change, read from the clusters; nothing is changed."""
+        from ._apply import check, plan_flow
+
+        check(desired)
+        found: Plan = await self._drive(plan_flow(desired, prune))
+        return found
+
+    async def apply(
+        self,
+        desired: Mapping[str, ClusterAccess],
+        *,
+        prune: Iterable[Kind] = (),
+        dry_run: bool = False,
+        report: Callable[[Change, str], None] | None = None,
+        plan: Plan | None = None,
+    ) -> Applied:
+        """Give each cluster exactly what `desired` says an app needs: its users,
+        logical databases, connection pools and trusted sources.
+
+        Checks everything first (nothing is sent for a bad name or option), reads
+        each cluster once and plans, then carries the plan out in dependency order,
+        calling `report(change, result)` after each step. `prune` names the kinds
+        whose others are deleted ("user", "db", "pool", "trusted_source"; never the
+        primary user or `defaultdb`). `dry_run`: plan only. Stops at the first
+        failure with `ApplyError`, which says what was done. `plan`: the one `plan`
+        returned, carried out as it is (the clusters are not read again)."""
+        from ._apply import apply_all_flow
+
+        flow = apply_all_flow(desired, prune, dry_run=dry_run, report=report, plan=plan)
+        applied: Applied = await self._drive(flow)
+        return applied
 
     async def close(self) -> None:
         """Close the connections, unless the httpx client was passed in by the caller."""

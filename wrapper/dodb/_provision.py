@@ -9,14 +9,20 @@ reconciling of unsure attempts, so a flow is as safe under faults as `add`.
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import os
+import tempfile
 from collections.abc import Generator, Iterable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final, Literal
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 import attrs
 
 from dodb_api.models import (
+    ConnectionPool,
+    DatabaseCa,
     DatabaseCluster,
     DatabaseConnection,
     DatabaseEngine,
@@ -59,6 +65,8 @@ _ADD_USER: Final = "databases_add_user"
 _UPDATE_USER: Final = "databases_update_user"
 _RESET_AUTH: Final = "databases_reset_auth"
 _GET_CLUSTER: Final = "databases_get_cluster"
+_GET_CA: Final = "databases_get_ca"
+_GET_POOL: Final = "databases_get_connection_pool"
 
 _SETTINGS: Final = attrs.fields(DatabaseUserCreate).settings.name
 _MYSQL: Final = attrs.fields(DatabaseUserCreate).mysql_settings.name
@@ -234,19 +242,80 @@ def _look_up(cluster: str, name: str) -> Generator[Call[Any] | Sleep, Any, Datab
         waited, pause = waited + pause, pause * 2
 
 
-def credentials_flow(cluster: str, name: str, *, private: bool) -> Flow:
-    """Read the cluster's connection and the user; put them together."""
+def credentials_flow(
+    cluster: str,
+    name: str,
+    *,
+    private: bool,
+    pool: str | None = None,
+    ca_file: str | None = None,
+) -> Flow:
+    """Read the cluster's connection, the user, the cluster's CA (and the pool); put
+    them together."""
     database: DatabaseCluster = yield calls.typed(_GET_CLUSTER, (cluster,), {}, {})
     user: DatabaseUser = yield calls.typed(_GET_USER, (cluster, name), {}, {})
-    return credentials_of(database, user, private=private)
+    return (yield from _verified(database, user, private, pool, ca_file))
 
 
-def rotate_flow(cluster: str, name: str) -> Flow:
+def rotate_flow(
+    cluster: str, name: str, *, pool: str | None = None, ca_file: str | None = None
+) -> Flow:
     """A new password (reset_auth), then the credentials with it. The password is the
     reset's answer: a later read may leave it out (MongoDB's reads blank it)."""
     user: DatabaseUser = yield calls.typed(_RESET_AUTH, (cluster, name), {}, {})
     database: DatabaseCluster = yield calls.typed(_GET_CLUSTER, (cluster,), {}, {})
-    return credentials_of(database, user, private=False)
+    return (yield from _verified(database, user, False, pool, ca_file))
+
+
+def _verified(
+    database: DatabaseCluster,
+    user: DatabaseUser,
+    private: bool,
+    pool: str | None,
+    ca_file: str | None,
+) -> Flow:
+    """The credentials, with the cluster's CA to verify the server, through `pool`."""
+    ca: DatabaseCa = yield calls.typed(_GET_CA, (database.id,), {}, {})
+    pooled = None
+    if pool is not None:
+        pooled = yield calls.typed(_GET_POOL, (database.id, pool), {}, {})
+    return credentials_of(
+        database, user, private=private, ca_pem=ca_pem(ca), ca_file=ca_file, pool=pooled
+    )
+
+
+def ca_path(ca_file: str | os.PathLike[str] | None) -> str | None:
+    """Where the CA is to be written, as an absolute path (a URI carries it as text)."""
+    return None if ca_file is None else os.path.abspath(os.fspath(ca_file))
+
+
+def write_ca(creds: Credentials) -> Credentials:
+    """Write the CA to `creds.ca_file`, replacing the file whole (it is public: 0644)."""
+    if creds.ca_file is None or creds.ca_pem is None:
+        return creds
+    folder = os.path.dirname(creds.ca_file)
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=".ca-", suffix=".pem")
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as out:
+            out.write(creds.ca_pem)
+        os.chmod(temp, 0o644)
+        os.replace(temp, creds.ca_file)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return creds
+
+
+def ca_pem(ca: DatabaseCa) -> str:
+    """The CA certificate as PEM text (the API sends it base64-encoded once more)."""
+    try:
+        text = base64.b64decode(ca.certificate, validate=True).decode("ascii")
+    except (ValueError, UnicodeDecodeError):
+        raise DodbError("the API sent a CA certificate that is not base64 PEM") from None
+    if "-----BEGIN CERTIFICATE-----" not in text:
+        raise DodbError("the API sent a CA certificate that is not a PEM certificate")
+    return text
 
 
 # Credentials ----------------------------------------------------------------------------
@@ -254,12 +323,15 @@ def rotate_flow(cluster: str, name: str) -> Flow:
 
 @attrs.frozen
 class Credentials:
-    """What an app needs to connect as one user. Secrets stay `Secret`s.
+    """What an app needs to connect as one user, verifying the server. Secrets stay `Secret`s.
 
-    PostgreSQL, MySQL and MongoDB: `uri`, in the form each engine's clients take.
-    OpenSearch: `url` (https, without credentials) with `user` and `password`
-    for basic auth. Kafka: `bootstrap` (host:port) with the client certificate
-    `access_cert` and its key `access_key`.
+    PostgreSQL, MySQL and MongoDB: `uri`, in the form each engine's clients take,
+    asking them to verify the server's certificate against the cluster's CA
+    (`ca_pem`; `ca_file` names the file it was written to, when one was asked
+    for). OpenSearch: `url` (https, without credentials) with `user` and
+    `password` for basic auth. Kafka: `bootstrap` (host:port) with the client
+    certificate `access_cert` and its key `access_key`. `pool`: the connection
+    pool the connection goes through (its own port and database).
     """
 
     engine: DatabaseEngine
@@ -274,6 +346,9 @@ class Credentials:
     bootstrap: str | None = None
     access_cert: str | None = None
     access_key: Secret | None = None
+    ca_pem: str | None = attrs.field(default=None, repr=False)
+    ca_file: str | None = None
+    pool: str | None = None
 
     def to_dict(self, *, reveal: bool = False) -> dict[str, Any]:
         """Plain JSON; secrets masked unless `reveal`."""
@@ -291,13 +366,23 @@ class Credentials:
 
     def to_env(self, *, reveal: bool = False) -> dict[str, str]:
         """The same as environment variables: DATABASE_URL, DATABASE_USER,
-        DATABASE_PASSWORD, DATABASE_HOST, DATABASE_PORT, DATABASE_NAME, ..."""
-        return {
+        DATABASE_PASSWORD, DATABASE_HOST, DATABASE_PORT, DATABASE_NAME,
+        DATABASE_CA_FILE, ..., and the variables the engine's own tools read
+        (PostgreSQL: PGSSLMODE and PGSSLROOTCERT). The CA itself is left out: a
+        driver takes a file, so ask for `ca_file`."""
+        data = self.to_dict(reveal=reveal)
+        data.pop("ca_pem", None)
+        env = {
             _ENV_NAMES.get(key, f"DATABASE_{key.upper()}"): (
                 "true" if v is True else "false" if v is False else str(v)
             )
-            for key, v in self.to_dict(reveal=reveal).items()
+            for key, v in data.items()
         }
+        if self.engine is DatabaseEngine.PG:
+            env["PGSSLMODE"] = _VERIFY[DatabaseEngine.PG][0][1]
+            if self.ca_file is not None:
+                env["PGSSLROOTCERT"] = self.ca_file
+        return env
 
 
 _ENV_NAMES: Final = {
@@ -307,12 +392,27 @@ _ENV_NAMES: Final = {
 }
 """Where an environment variable has a common name, it is used."""
 
+_VERIFY: Final[dict[DatabaseEngine, tuple[tuple[str, str], str]]] = {
+    # libpq (psycopg, SQLAlchemy's postgresql+psycopg): check the chain and the host name.
+    DatabaseEngine.PG: (("sslmode", "verify-full"), "sslrootcert"),
+    # MySQL's own URI form (MySQL Shell, mysql-connector): the CA and the host name.
+    DatabaseEngine.MYSQL: (("ssl-mode", "VERIFY_IDENTITY"), "ssl-ca"),
+    # MongoDB's drivers (pymongo): TLS, with this CA file.
+    DatabaseEngine.MONGODB: (("tls", "true"), "tlsCAFile"),
+}
+"""Per engine, the URI query that makes its clients verify the server, and the name of
+the parameter that points them at the CA file."""
 
-def _connection(database: DatabaseCluster, private: bool) -> DatabaseConnection:
-    where = database.private_connection if private else database.connection
+
+def _connection(
+    database: DatabaseCluster, private: bool, pool: ConnectionPool | None = None
+) -> DatabaseConnection:
+    owner = pool if pool is not None else database
+    where = owner.private_connection if private else owner.connection
     if where is None or not where.host:
         kind = "private connection" if private else "connection"
-        raise DodbError(f"the API sent no {kind} details for cluster {database.id!r}")
+        of = f"pool {pool.name!r}" if pool is not None else f"cluster {database.id!r}"
+        raise DodbError(f"the API sent no {kind} details for {of}")
     return where
 
 
@@ -324,10 +424,36 @@ def _with_user(uri: str, user: str, password: str) -> str:
     return urlunsplit((parts.scheme, login, parts.path, parts.query, parts.fragment))
 
 
-def credentials_of(database: DatabaseCluster, user: DatabaseUser, *, private: bool) -> Credentials:
-    """The credentials of `user` on `database`, from the cluster's connection details."""
+def _verifying(engine: DatabaseEngine, uri: str, ca_file: str | None) -> str:
+    """The URI, asking the engine's clients to verify the server (with the CA file)."""
+    rule = _VERIFY.get(engine)
+    if rule is None:
+        return uri
+    (mode, value), ca_param = rule
+    parts = urlsplit(uri)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    drop = {mode.lower(), ca_param.lower(), "ssl", "ssl-mode", "sslmode", "tls"}
+    query = [(k, v) for k, v in query if k.lower() not in drop]
+    query.append((mode, value))
+    if ca_file is not None:
+        query.append((ca_param, ca_file))
+    text = "&".join(f"{quote(k, safe='-_.')}={quote(v, safe='-_./')}" for k, v in query)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, text, parts.fragment))
+
+
+def credentials_of(
+    database: DatabaseCluster,
+    user: DatabaseUser,
+    *,
+    private: bool,
+    ca_pem: str | None = None,
+    ca_file: str | None = None,
+    pool: ConnectionPool | None = None,
+) -> Credentials:
+    """The credentials of `user` on `database` (through `pool`), from the connection
+    details; the URI verifies the server when `ca_pem` is known."""
     engine = DatabaseEngine(database.engine)
-    where = _connection(database, private)
+    where = _connection(database, private, pool)
     password = user.password.reveal() if user.password else ""
     base = Credentials(
         engine=engine,
@@ -336,6 +462,9 @@ def credentials_of(database: DatabaseCluster, user: DatabaseUser, *, private: bo
         port=where.port,
         database=where.database or None,
         ssl=bool(where.ssl),
+        ca_pem=ca_pem,
+        ca_file=ca_file if ca_pem is not None else None,
+        pool=pool.name if pool is not None else None,
     )
     if engine is DatabaseEngine.KAFKA:
         if not user.access_cert or not user.access_key:
@@ -361,4 +490,6 @@ def credentials_of(database: DatabaseCluster, user: DatabaseUser, *, private: bo
     if not where.uri or not where.uri.reveal():
         raise DodbError(f"the API sent no connection string for cluster {database.id!r}")
     uri = _with_user(where.uri.reveal(), user.name, password)
+    if ca_pem is not None:
+        uri = _verifying(engine, uri, ca_file)
     return attrs.evolve(base, password=Secret(password), uri=Secret(uri))

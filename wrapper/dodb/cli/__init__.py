@@ -147,7 +147,10 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     from ._provision import add_parsers
 
     add_parsers(actions, _global_flags(defaults=False))
+    from ._provision import add_apply
     from ._resources import add_commands
+
+    add_apply(commands, _global_flags(defaults=True), prune="all")
 
     add_commands(commands, lambda defaults: _global_flags(defaults=defaults), argv)
 
@@ -379,27 +382,53 @@ def _run_emulator(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "users":
+        return _run_users(args)
+    if args.command == "apply":
+        from ._provision import load_desired, run_apply
+
+        desired = load_desired(args.file)  # a bad file is told before a token is needed
+        with _client_for(args) as client:
+            return run_apply(client, args, desired)
+    if getattr(args, "resource", None) is not None:
+        from ._resources import run
+
+        with _client_for(args) as client:
+            return run(client, args)
+    if args.command == "emulator":
+        return _run_emulator(args)
+    if args.command == "spec":
+        from .._spec import spec_text
+
+        sys.stdout.write(spec_text())
+        return 0
+    from ._demo import run_demo
+
+    return run_demo(show_secrets=args.show_secrets, postgres=args.postgres)
+
+
+def _exit_code(error: DodbError) -> int:
+    if isinstance(error, APIConnectionError):
+        return EXIT_CONNECTION
+    if isinstance(error, APIError | NoPasswordError):
+        return EXIT_API_ERROR
+    return EXIT_BAD_INPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(words).parse_args(words)
     try:
-        if args.command == "users":
-            return _run_users(args)
-        if getattr(args, "resource", None) is not None:
-            from ._resources import run
-
-            with _client_for(args) as client:
-                return run(client, args)
-        if args.command == "emulator":
-            return _run_emulator(args)
-        if args.command == "spec":
-            from .._spec import spec_text
-
-            sys.stdout.write(spec_text())
-            return 0
-        from ._demo import run_demo
-
-        return run_demo(show_secrets=args.show_secrets, postgres=args.postgres)
+        try:
+            return _run(args)
+        except DodbError as exc:
+            # A plan stopped midway is told, with the exit code of what stopped it.
+            cause = exc.__cause__
+            if type(exc).__name__ == "ApplyError" and isinstance(cause, DodbError):
+                print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
+                return _exit_code(cause)
+            raise
     except APIConnectionError as exc:
         print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
         return EXIT_CONNECTION

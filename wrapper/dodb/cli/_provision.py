@@ -13,16 +13,15 @@ import shlex
 import sys
 import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any
 
 from .._errors import DodbError
 from ._render import printable
 
 if TYPE_CHECKING:
-    from dodb_api.calls.users import UsersAddOptions as AddOptions
-
+    from .._apply import Change, ClusterAccess, Kind
     from .._provision import Credentials
 
 EXIT_NO_CHANGES = 0
@@ -34,25 +33,35 @@ class FileError(DodbError):
     """A desired-users file that cannot be applied: names the file, line and key."""
 
 
-def add_parsers(actions: Any, flags: argparse.ArgumentParser) -> None:
+def add_apply(actions: Any, flags: argparse.ArgumentParser, *, prune: str) -> None:
+    """`dodb apply FILE` (every kind), and `dodb users apply FILE` (where --prune means users)."""
     apply = actions.add_parser(
         "apply",
-        help="make the users of a TOML file exist, as written there",
+        help="give clusters the users, databases, pools and trusted sources of a TOML file",
         parents=[flags],
-        description="Reads [clusters.CLUSTER.users.NAME] tables whose keys are the typed "
-        "call's options (pg_allow_replication = true, kafka_acls = [{topic = ..., "
-        "permission = ...}], ...). Prints the plan, then carries it out. Exit 0: "
-        f"nothing to change; {EXIT_CHANGED}: changes made (or planned, with --dry-run); "
-        "1, 2, 3: an API error, a bad file, no connection.",
+        description="Reads [clusters.CLUSTER] tables: dbs = [names], trusted_sources = "
+        '[{type = "ip_addr", value = "..."}], [clusters.CLUSTER.users.NAME] tables whose '
+        "keys are the typed call's options (pg_allow_replication = true, ...) and "
+        "[clusters.CLUSTER.pools.NAME] tables (mode, size, db, user). Prints the plan, then "
+        "carries it out in dependency order. Exit 0: nothing to change; "
+        f"{EXIT_CHANGED}: changes made (or planned, with --dry-run); 1, 2, 3: an API error, "
+        "a bad file, no connection.",
     )
-    apply.add_argument("file", type=Path, help="the TOML file of desired users")
+    apply.add_argument("file", type=Path, help="the TOML file of what the clusters should hold")
     apply.add_argument("--dry-run", action="store_true", help="print the plan and stop")
     apply.add_argument(
         "--prune",
-        action="store_true",
-        help="also delete the users of the file's clusters that it does not name "
-        "(never a cluster's primary user)",
+        nargs="?",
+        const=prune,
+        default=None,
+        metavar="KINDS",
+        help="also delete, on the file's clusters, what it does not name: all, or some of "
+        f"users,dbs,pools,trusted_sources (alone: {prune}); never a primary user or defaultdb",
     )
+
+
+def add_parsers(actions: Any, flags: argparse.ArgumentParser) -> None:
+    add_apply(actions, flags, prune="users")
     for name, helptext in (
         ("credentials", "print or write what an app needs to connect as a user"),
         ("rotate", "give a user a new password, then print or write its credentials"),
@@ -80,14 +89,6 @@ def add_parsers(actions: Any, flags: argparse.ArgumentParser) -> None:
 
 
 # The desired-users file -------------------------------------------------------------------
-
-
-class Desired(NamedTuple):
-    """One user as the file wants it."""
-
-    cluster: str
-    name: str
-    options: AddOptions
 
 
 def _header_path(line: str) -> tuple[str, ...] | None:
@@ -128,10 +129,8 @@ def _line_of(text: str, table: tuple[str, ...], key: str | None = None) -> int |
     return None
 
 
-def load_desired(path: Path) -> list[Desired]:
-    """The users the file wants, each checked against the options (nothing is sent)."""
-    from .. import _calls as calls
-
+def load_desired(path: Path) -> dict[str, ClusterAccess]:
+    """What the file wants of each cluster, every name and option checked (nothing is sent)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -153,39 +152,119 @@ def load_desired(path: Path) -> list[Desired]:
         raise fail(f"unknown top-level key (only [clusters...] tables): {unknown[0]}", ())
     clusters = tree.get("clusters")
     if not isinstance(clusters, Mapping) or not clusters:
-        raise FileError(f"{path}:1: no [clusters.CLUSTER.users.NAME] tables")
-    desired: list[Desired] = []
+        raise FileError(f"{path}:1: no [clusters.CLUSTER] tables")
+    desired: dict[str, ClusterAccess] = {}
     for cluster, body in clusters.items():
         table = ("clusters", cluster)
-        if not isinstance(body, Mapping) or set(body) - {"users"}:
-            extra = sorted(set(body) - {"users"}) if isinstance(body, Mapping) else []
-            raise fail(
-                f"a cluster holds only a users table{f', not {extra[0]}' if extra else ''}", table
-            )
-        users = body.get("users")
-        if not isinstance(users, Mapping):
-            raise fail("users must be a table of [clusters.CLUSTER.users.NAME] tables", table)
-        for name, options in users.items():
-            where = (*table, "users", name)
-            if not isinstance(options, Mapping):
-                raise fail("a user must be a table of options", where)
-            chosen = cast("AddOptions", dict(options))
-            try:
-                calls.typed("databases_add_user", (cluster,), {"name": name}, chosen)
-            except TypeError:
-                from dodb_api.models import DatabaseUserCreate
+        if not isinstance(body, Mapping):
+            raise fail("a cluster must be a table", table)
+        extra = sorted(set(body) - set(_CLUSTER_KEYS))
+        if extra:
+            raise fail(f"unknown key (a cluster holds {', '.join(_CLUSTER_KEYS)})", table, extra[0])
+        from .._apply import ClusterAccess
 
-                from .._options import by_name
-
-                known = by_name(DatabaseUserCreate)
-                key = next((k for k in options if k not in known), None)
-                hint = "see `dodb users add --help` for the options, in snake_case"
-                raise fail(f"unknown option ({hint})", where, key) from None
-            except DodbError as exc:
-                key = next((k for k in options if str(exc).startswith(k)), None)
-                raise fail(str(exc), where, key) from None
-            desired.append(Desired(cluster, name, chosen))
+        desired[cluster] = ClusterAccess(
+            users=_tables(body, "users", table, fail, _check_user, cluster),
+            dbs=_names(body, table, fail, cluster),
+            pools=_tables(body, "pools", table, fail, _check_pool, cluster),
+            trusted_sources=_sources(body, table, fail),
+        )
     return desired
+
+
+_CLUSTER_KEYS = ("users", "dbs", "pools", "trusted_sources")
+
+Fail = Callable[..., FileError]
+
+
+def _tables(
+    body: Mapping[str, Any],
+    key: str,
+    table: tuple[str, ...],
+    fail: Fail,
+    check: Callable[[str, str, Mapping[str, Any]], None],
+    cluster: str,
+) -> dict[str, Mapping[str, Any]]:
+    """`[clusters.CLUSTER.KEY.NAME]` tables, each checked as its call will send it."""
+    found = body.get(key, {})
+    if not isinstance(found, Mapping):
+        raise fail(f"{key} must be a table of [clusters.CLUSTER.{key}.NAME] tables", table)
+    out: dict[str, Mapping[str, Any]] = {}
+    for name, options in found.items():
+        where = (*table, key, name)
+        if not isinstance(options, Mapping):
+            raise fail("must be a table of options", where)
+        try:
+            check(cluster, name, options)
+        except TypeError:
+            hint = f"see `dodb {key} add --help` for the options, in snake_case"
+            known = _known_options(key)
+            bad = next((k for k in options if k not in known), None)
+            raise fail(f"unknown option ({hint})", where, bad) from None
+        except DodbError as exc:
+            bad = next((k for k in options if str(exc).startswith(k)), None)
+            raise fail(str(exc), where, bad) from None
+        out[name] = dict(options)
+    return out
+
+
+def _check_user(cluster: str, name: str, options: Mapping[str, Any]) -> None:
+    from .. import _calls as calls
+
+    calls.typed("databases_add_user", (cluster,), {"name": name}, options)
+
+
+def _check_pool(cluster: str, name: str, options: Mapping[str, Any]) -> None:
+    from .. import _calls as calls
+
+    calls.typed("databases_add_connection_pool", (cluster,), {"name": name}, options)
+
+
+def _known_options(key: str) -> set[str]:
+    from dodb_api.types import load_operation
+
+    from .._options import by_name
+
+    operation = {"users": "databases_add_user", "pools": "databases_add_connection_pool"}[key]
+    body = load_operation(operation).body
+    assert body is not None
+    return set(by_name(body))
+
+
+def _names(
+    body: Mapping[str, Any], table: tuple[str, ...], fail: Fail, cluster: str
+) -> tuple[str, ...]:
+    from .. import _calls as calls
+
+    names = body.get("dbs", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise fail("dbs must be a list of database names", table, "dbs")
+    for name in names:
+        try:
+            calls.typed("databases_add", (cluster,), {"name": name}, {})
+        except DodbError as exc:
+            raise fail(f"{name!r}: {exc}", table, "dbs") from None
+    return tuple(names)
+
+
+def _sources(
+    body: Mapping[str, Any], table: tuple[str, ...], fail: Fail
+) -> tuple[tuple[str, str], ...]:
+    from .._access import rule
+
+    items = body.get("trusted_sources", [])
+    shape = 'trusted_sources must be a list of {type = "...", value = "..."} tables'
+    if not isinstance(items, list):
+        raise fail(shape, table, "trusted_sources")
+    found = []
+    for item in items:
+        if not isinstance(item, Mapping) or set(item) != {"type", "value"}:
+            raise fail(shape, table, "trusted_sources")
+        try:
+            found.append(rule(item["type"], str(item["value"])))
+        except ValueError as exc:
+            raise fail(str(exc), table, "trusted_sources") from None
+    return tuple(found)
 
 
 # Output and files -----------------------------------------------------------------------
@@ -248,60 +327,51 @@ def deliver(creds: Credentials, args: argparse.Namespace) -> None:
 # apply ---------------------------------------------------------------------------------
 
 
-class _Change(NamedTuple):
-    sign: str
-    cluster: str
-    name: str
-    found: Any = None
-    options: Any = None
-    changed: tuple[str, ...] = ()
-
-
 _WORDS = {"+": "create", "~": "change", "=": "unchanged", "-": "delete"}
-_SIGNS = {"created": "+", "changed": "~", "unchanged": "="}
 
 
-def run_apply(client: Any, args: argparse.Namespace, desired: list[Desired]) -> int:
-    """Plan every cluster from one list of its users, print the plan, then carry it out."""
-    from dodb_api.models import UserRole
+def _shown(change: Change) -> str:
+    kind = "" if change.kind == "user" else f"{change.kind.replace('_', ' ')} "
+    return f"{kind}{change.cluster}/{printable(change.name, 100)}"
 
-    from .._provision import apply_user_flow, plan_user
 
-    users = client.databases.users
-    by_cluster: dict[str, list[Desired]] = {}
-    for want in desired:
-        by_cluster.setdefault(want.cluster, []).append(want)
-    plan: list[_Change] = []
-    for cluster, wants in by_cluster.items():
-        found = {u.name: u for u in users.list(cluster)}
-        for want in wants:
-            user = found.get(want.name)
-            action, _, changed = plan_user(cluster, want.name, user, want.options)
-            plan.append(_Change(_SIGNS[action], cluster, want.name, user, want.options, changed))
-        if args.prune:
-            named = {w.name for w in wants}
-            for user in found.values():
-                if user.name not in named and user.role is not UserRole.PRIMARY:
-                    plan.append(_Change("-", cluster, user.name))
-    for change in plan:
+def run_apply(client: Any, args: argparse.Namespace, desired: dict[str, ClusterAccess]) -> int:
+    """Print the plan (read once), then have the client carry that plan out."""
+    from .._apply import ApplyError
+
+    prune = _prune_kinds(args.prune)
+    plan = client.plan(desired, prune=prune)
+    for change in plan.changes:
         detail = f" ({', '.join(change.changed)})" if change.changed else ""
-        shown = f"{change.cluster}/{printable(change.name, 100)}"
-        print(f"{change.sign} {_WORDS[change.sign]:<9} {shown}{detail}")
-    to_do = [c for c in plan if c.sign != "="]
-    print(f"plan: {len(to_do)} to change, {len(plan) - len(to_do)} unchanged")
+        print(f"{change.sign} {_WORDS[change.sign]:<9} {_shown(change)}{detail}")
+    to_do = plan.to_do
+    print(f"plan: {len(to_do)} to change, {len(plan.changes) - len(to_do)} unchanged")
     if args.dry_run or not to_do:
         return EXIT_CHANGED if to_do else EXIT_NO_CHANGES
-    for done, change in enumerate(to_do):
-        shown = f"{change.cluster}/{printable(change.name, 100)}"
-        try:
-            if change.sign == "-":
-                users.delete(change.cluster, change.name)
-                result = "deleted"
-            else:
-                flow = apply_user_flow(change.cluster, change.name, change.found, change.options)
-                result = client._drive(flow).action
-        except DodbError:
-            print(f"stopped after {done} of {len(to_do)} changes; not done: {shown}")
-            raise
-        print(f"{result} {shown}")
+
+    def report(change: Change, result: str) -> None:
+        print(f"{result} {_shown(change)}")
+
+    try:
+        client.apply(desired, prune=prune, plan=plan, report=report)
+    except ApplyError as exc:
+        print(str(exc).split("; not done", 1)[0])
+        raise
     return EXIT_CHANGED
+
+
+def _prune_kinds(value: str | None) -> tuple[Kind, ...]:
+    from .._apply import KINDS
+
+    if value is None:
+        return ()
+    if value == "all":
+        return KINDS
+    chosen = tuple(v.strip().replace("-", "_").rstrip("s") for v in value.split(","))
+    kinds = {k.rstrip("s"): k for k in KINDS}
+    bad = [c for c in chosen if c not in kinds]
+    if bad:
+        raise DodbError(
+            f"--prune takes all or a list of {', '.join(k + 's' for k in KINDS)}; not {bad[0]}"
+        )
+    return tuple(kinds[c] for c in chosen)

@@ -9,6 +9,14 @@ from typing import TYPE_CHECKING
 from dodb_api.calls.databases import AsyncDatabasesCalls, DatabasesCalls
 
 if TYPE_CHECKING:
+    from ._access import (
+        AsyncDatabaseDbs,
+        AsyncDatabaseFirewall,
+        AsyncDatabasePools,
+        DatabaseDbs,
+        DatabaseFirewall,
+        DatabasePools,
+    )
     from ._users import AsyncDatabaseUsers, DatabaseUsers
 
 
@@ -22,6 +30,27 @@ class Databases(DatabasesCalls):
 
         return DatabaseUsers(self._client)
 
+    @cached_property
+    def dbs(self) -> DatabaseDbs:
+        """The typed logical-database calls, and `ensure`."""
+        from ._access import DatabaseDbs
+
+        return DatabaseDbs(self._client)
+
+    @cached_property
+    def pools(self) -> DatabasePools:
+        """The typed connection-pool calls, and `ensure`."""
+        from ._access import DatabasePools
+
+        return DatabasePools(self._client)
+
+    @cached_property
+    def firewall(self) -> DatabaseFirewall:
+        """The typed trusted-source calls, and `ensure`."""
+        from ._access import DatabaseFirewall
+
+        return DatabaseFirewall(self._client)
+
 
 class AsyncDatabases(AsyncDatabasesCalls):
     """The `databases` operations, named as in the official client; awaited."""
@@ -32,3 +61,24 @@ class AsyncDatabases(AsyncDatabasesCalls):
         from ._users import AsyncDatabaseUsers
 
         return AsyncDatabaseUsers(self._client)
+
+    @cached_property
+    def dbs(self) -> AsyncDatabaseDbs:
+        """The typed logical-database calls, and `ensure`; awaited."""
+        from ._access import AsyncDatabaseDbs
+
+        return AsyncDatabaseDbs(self._client)
+
+    @cached_property
+    def pools(self) -> AsyncDatabasePools:
+        """The typed connection-pool calls, and `ensure`; awaited."""
+        from ._access import AsyncDatabasePools
+
+        return AsyncDatabasePools(self._client)
+
+    @cached_property
+    def firewall(self) -> AsyncDatabaseFirewall:
+        """The typed trusted-source calls, and `ensure`; awaited."""
+        from ._access import AsyncDatabaseFirewall
+
+        return AsyncDatabaseFirewall(self._client)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Unpack
 
 from dodb_api.calls.users import AsyncUsersCalls, UsersAddOptions, UsersCalls
@@ -33,18 +34,40 @@ class DatabaseUsers(UsersCalls):
         ensured: Ensured = self._client._drive(provision.ensure_flow(cluster, name, options))
         return ensured
 
-    def credentials(self, cluster: str, name: str, *, private: bool = False) -> Credentials:
-        """What an app needs to connect as the user (a URI, or URL and basic auth for
-        OpenSearch, or bootstrap address and client certificate for Kafka). `private`:
-        the cluster's address inside its VPC."""
-        flow = provision.credentials_flow(cluster, name, private=private)
-        found: Credentials = self._client._drive(flow)
-        return found
+    def credentials(
+        self,
+        cluster: str,
+        name: str,
+        *,
+        private: bool = False,
+        pool: str | None = None,
+        ca_file: str | os.PathLike[str] | None = None,
+    ) -> Credentials:
+        """What an app needs to connect as the user, verifying the server.
 
-    def rotate(self, cluster: str, name: str) -> Credentials:
-        """A new password (reset_auth), and the credentials that use it."""
-        found: Credentials = self._client._drive(provision.rotate_flow(cluster, name))
-        return found
+        A URI (OpenSearch: URL and basic auth; Kafka: bootstrap address and client
+        certificate) whose clients check the server against the cluster's CA
+        (`sslmode=verify-full` on PostgreSQL): `ca_file` is where the CA is
+        written for them (its PEM is `Credentials.ca_pem` either way). `private`:
+        the cluster's address inside its VPC. `pool`: through that connection
+        pool (its own port and database)."""
+        path = provision.ca_path(ca_file)
+        flow = provision.credentials_flow(cluster, name, private=private, pool=pool, ca_file=path)
+        found: Credentials = self._client._drive(flow)
+        return provision.write_ca(found)
+
+    def rotate(
+        self,
+        cluster: str,
+        name: str,
+        *,
+        pool: str | None = None,
+        ca_file: str | os.PathLike[str] | None = None,
+    ) -> Credentials:
+        """A new password (reset_auth), and the credentials that use it (see `credentials`)."""
+        flow = provision.rotate_flow(cluster, name, pool=pool, ca_file=provision.ca_path(ca_file))
+        found: Credentials = self._client._drive(flow)
+        return provision.write_ca(found)
 
 
 class AsyncDatabaseUsers(AsyncUsersCalls):
@@ -58,13 +81,30 @@ class AsyncDatabaseUsers(AsyncUsersCalls):
         ensured: Ensured = await self._client._drive(flow)
         return ensured
 
-    async def credentials(self, cluster: str, name: str, *, private: bool = False) -> Credentials:
+    async def credentials(
+        self,
+        cluster: str,
+        name: str,
+        *,
+        private: bool = False,
+        pool: str | None = None,
+        ca_file: str | os.PathLike[str] | None = None,
+    ) -> Credentials:
         """What an app needs to connect as the user; see `DatabaseUsers.credentials`."""
-        flow = provision.credentials_flow(cluster, name, private=private)
+        path = provision.ca_path(ca_file)
+        flow = provision.credentials_flow(cluster, name, private=private, pool=pool, ca_file=path)
         found: Credentials = await self._client._drive(flow)
-        return found
+        return provision.write_ca(found)
 
-    async def rotate(self, cluster: str, name: str) -> Credentials:
-        """A new password, and the credentials that use it."""
-        found: Credentials = await self._client._drive(provision.rotate_flow(cluster, name))
-        return found
+    async def rotate(
+        self,
+        cluster: str,
+        name: str,
+        *,
+        pool: str | None = None,
+        ca_file: str | os.PathLike[str] | None = None,
+    ) -> Credentials:
+        """A new password, and the credentials that use it; see `DatabaseUsers.rotate`."""
+        flow = provision.rotate_flow(cluster, name, pool=pool, ca_file=provision.ca_path(ca_file))
+        found: Credentials = await self._client._drive(flow)
+        return provision.write_ca(found)

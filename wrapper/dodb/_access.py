@@ -1,0 +1,189 @@
+"""What an app needs around its user: a logical database, a pool, its trusted sources.
+
+Each `ensure` is a flow (see `_provision`): it reads what is there, then makes,
+changes or leaves it, and says which. Every call keeps its own retries and the
+reconciling of unsure creates, so a flow is as safe under faults as one call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Final, Literal
+
+import attrs
+
+from dodb_api.models import ConnectionPool, FirewallRule, FirewallRuleType, LogicalDatabase
+
+from . import _calls as calls
+from ._errors import DodbError, UnprocessableEntityError
+from ._provision import Flow
+
+Action = Literal["created", "changed", "unchanged"]
+
+_LIST_DBS: Final = "databases_list"
+_ADD_DB: Final = "databases_add"
+_LIST_POOLS: Final = "databases_list_connection_pools"
+_ADD_POOL: Final = "databases_add_connection_pool"
+_UPDATE_POOL: Final = "databases_update_connection_pool"
+_DELETE_POOL: Final = "databases_delete_connection_pool"
+_LIST_RULES: Final = "databases_list_firewall_rules"
+_UPDATE_RULES: Final = "databases_update_firewall_rules"
+
+RULE_WRITES: Final = 3
+"""How often `firewall.ensure` writes the list before giving up on a writer that keeps
+replacing it at the same time."""
+
+
+@attrs.frozen
+class EnsuredDatabase:
+    """What `dbs.ensure` did, and the logical database as it now is."""
+
+    action: Action
+    database: LogicalDatabase
+
+
+@attrs.frozen
+class EnsuredPool:
+    """What `pools.ensure` did, and the pool as it now is.
+
+    `changed` names the settings that differed. A new size or mode is an update;
+    a new database or user cannot be updated in place, so the pool was deleted
+    and added again (`replaced`): connections to it were dropped."""
+
+    action: Action
+    pool: ConnectionPool
+    changed: tuple[str, ...] = ()
+    replaced: bool = False
+
+
+@attrs.frozen
+class EnsuredRules:
+    """What `firewall.ensure` did: the rules it added, and the whole list as it now is."""
+
+    action: Action
+    rules: tuple[FirewallRule, ...]
+    added: tuple[FirewallRule, ...] = ()
+
+
+# Logical databases ----------------------------------------------------------------
+
+
+def _named(items: Iterable[Any], name: str) -> Any:
+    return next((item for item in items if item.name == name), None)
+
+
+def ensure_database_flow(cluster: str, name: str) -> Flow:
+    """List the cluster's databases; add `name` unless it is there."""
+    found = _named((yield calls.typed(_LIST_DBS, (cluster,), {}, {})), name)
+    if found is not None:
+        return EnsuredDatabase("unchanged", found)
+    try:
+        made: LogicalDatabase = yield calls.typed(_ADD_DB, (cluster,), {"name": name}, {})
+    except UnprocessableEntityError:
+        # Refused: most likely it exists after all (a list that did not show it yet).
+        found = _named((yield calls.typed(_LIST_DBS, (cluster,), {}, {})), name)
+        if found is None:
+            raise
+        return EnsuredDatabase("unchanged", found)
+    return EnsuredDatabase("created", made)
+
+
+# Connection pools -------------------------------------------------------------------
+
+_IN_PLACE: Final = ("mode", "size")
+"""What an update changes; a pool's database and user can change only by replacing it."""
+_REPLACING: Final = ("db", "user")
+
+
+def ensure_pool_flow(cluster: str, name: str, wanted: Mapping[str, Any]) -> Flow:
+    """List the cluster's pools; add, update or replace `name` to have `wanted`
+    (mode, size, db and, optionally, user)."""
+    found: ConnectionPool | None = _named(
+        (yield calls.typed(_LIST_POOLS, (cluster,), {}, {})), name
+    )
+    if found is None:
+        made = yield calls.typed(_ADD_POOL, (cluster,), {"name": name}, wanted)
+        return EnsuredPool("created", made)
+    current = found.to_dict()
+    differing = tuple(
+        key for key in (*_IN_PLACE, *_REPLACING) if wanted.get(key) not in (None, current.get(key))
+    )
+    if not differing:
+        return EnsuredPool("unchanged", found)
+    settings = {key: wanted.get(key, current.get(key)) for key in (*_IN_PLACE, *_REPLACING)}
+    settings = {k: v for k, v in settings.items() if v is not None}
+    if any(key in _REPLACING for key in differing):
+        yield calls.typed(_DELETE_POOL, (cluster, name), {}, {})
+        made = yield calls.typed(_ADD_POOL, (cluster,), {"name": name}, settings)
+        return EnsuredPool("changed", made, differing, replaced=True)
+    yield calls.typed(_UPDATE_POOL, (cluster, name), {}, settings)
+    pools = yield calls.typed(_LIST_POOLS, (cluster,), {}, {})
+    return EnsuredPool("changed", _named(pools, name) or found, differing)
+
+
+# Trusted sources ------------------------------------------------------------------------
+
+
+def rule(kind: FirewallRuleType | str, value: str) -> tuple[str, str]:
+    """A trusted source as (type, value); the type is checked against the spec's."""
+    return (FirewallRuleType(kind).value, value)
+
+
+def _key(item: FirewallRule) -> tuple[str, str]:
+    return (FirewallRuleType(item.type_).value, item.value)
+
+
+class RulesRaceError(DodbError):
+    """Another writer kept replacing the cluster's trusted sources while dodb added its own."""
+
+
+def ensure_rules_flow(cluster: str, wanted: Iterable[tuple[str, str]]) -> Flow:
+    """Add the rules that are missing, keeping every other rule.
+
+    The API replaces the whole list at once, so this reads, adds and writes, then
+    reads again: a writer that replaced the list in between (with a list read
+    before ours was written) would have dropped our rules, and the loop adds them
+    again, up to `RULE_WRITES` times. Rules the other writer added are kept, as
+    are all others: nothing is removed here."""
+    want = list(dict.fromkeys(wanted))
+    added: tuple[FirewallRule, ...] = ()
+    for _ in range(RULE_WRITES):
+        rules: list[FirewallRule] = yield calls.typed(_LIST_RULES, (cluster,), {}, {})
+        present = {_key(r) for r in rules}
+        missing = [w for w in want if w not in present]
+        if not missing:
+            action: Action = "changed" if added else "unchanged"
+            return EnsuredRules(action, tuple(rules), added)
+        keep = [{"type": k, "value": v} | _extra(r) for r in rules for k, v in [_key(r)]]
+        new = [{"type": kind, "value": value} for kind, value in missing]
+        yield calls.typed(_UPDATE_RULES, (cluster,), {}, {"rules": keep + new})
+        added = tuple(FirewallRule.from_dict(n) for n in new)
+    raise RulesRaceError(
+        f"the trusted sources of {cluster!r} were replaced by another writer {RULE_WRITES} "
+        "times while these were added; try again when it is done"
+    )
+
+
+def _extra(item: FirewallRule) -> dict[str, Any]:
+    """What an existing rule has besides its type and value: its uuid and description."""
+    found = {"uuid": item.uuid, "description": item.description}
+    return {k: v for k, v in found.items() if v}
+
+
+def remove_rules_flow(cluster: str, unwanted: Iterable[tuple[str, str]]) -> Flow:
+    """Remove these rules, keeping every other (read, write the rest, read again)."""
+    drop = set(unwanted)
+    for _ in range(RULE_WRITES):
+        rules: list[FirewallRule] = yield calls.typed(_LIST_RULES, (cluster,), {}, {})
+        if not any(_key(r) in drop for r in rules):
+            return EnsuredRules("changed", tuple(rules))
+        keep = [
+            {"type": k, "value": v} | _extra(r)
+            for r in rules
+            for k, v in [_key(r)]
+            if (k, v) not in drop
+        ]
+        yield calls.typed(_UPDATE_RULES, (cluster,), {}, {"rules": keep})
+    raise RulesRaceError(
+        f"the trusted sources of {cluster!r} kept changing while these were removed"
+    )

@@ -1,0 +1,276 @@
+"""An app's whole access path, declared once: users, logical databases, pools, trusted sources.
+
+`plan_flow` reads each cluster once and decides every change; `apply_flow`
+carries out that same plan in dependency order (a database before the pool
+that uses it, a user before the pool that names it; deletions in the reverse
+order). Both are flows (`_provision`), so `Client.apply` and
+`AsyncClient.apply` share them, and the command line only parses and prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
+
+import attrs
+
+from dodb_api.models import UserRole
+
+from . import _access as access
+from . import _calls as calls
+from ._errors import DodbError, InvalidInputError
+from ._provision import Flow, apply_user_flow, plan_user
+
+if TYPE_CHECKING:
+    from dodb_api.calls.users import UsersAddOptions
+
+Kind = Literal["user", "db", "pool", "trusted_source"]
+KINDS: Final[tuple[Kind, ...]] = ("db", "user", "pool", "trusted_source")
+"""The kinds, in the order they are made (and pruned in reverse)."""
+Sign = Literal["+", "~", "=", "-"]
+KEPT_DATABASE: Final = "defaultdb"
+"""The database every PostgreSQL and MySQL cluster comes with: never pruned."""
+
+
+@attrs.frozen
+class ClusterAccess:
+    """What one cluster should hold for an app. Options are the typed calls' keywords."""
+
+    users: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    dbs: tuple[str, ...] = ()
+    pools: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    trusted_sources: tuple[tuple[str, str], ...] = ()
+
+
+@attrs.frozen
+class Change:
+    """One step of a plan: `+` create, `~` change, `=` unchanged, `-` delete."""
+
+    sign: Sign
+    kind: Kind
+    cluster: str
+    name: str
+    changed: tuple[str, ...] = ()
+    found: Any = attrs.field(default=None, eq=False, repr=False)
+    wanted: Any = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Plan:
+    changes: tuple[Change, ...]
+
+    @property
+    def to_do(self) -> tuple[Change, ...]:
+        """The changes that act, in the order they are carried out."""
+        making = [c for c in self.changes if c.sign in "+~"]
+        making.sort(key=lambda c: KINDS.index(c.kind))
+        pruning = [c for c in self.changes if c.sign == "-"]
+        pruning.sort(key=lambda c: -KINDS.index(c.kind))
+        return (*making, *pruning)
+
+
+@attrs.frozen
+class Applied:
+    """A plan and what carrying it out did: each change with its result word."""
+
+    plan: Plan
+    done: tuple[tuple[Change, str], ...] = ()
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.plan.to_do)
+
+
+class ApplyError(DodbError):
+    """A plan stopped midway: what was done, and the change that failed (the cause)."""
+
+    def __init__(self, message: str, done: tuple[tuple[Change, str], ...]) -> None:
+        super().__init__(message)
+        self.done = done
+
+
+def check(desired: Mapping[str, ClusterAccess]) -> None:
+    """Every name and option checked as the calls will send them; nothing is sent."""
+    for cluster, access_ in desired.items():
+        for name, options in access_.users.items():
+            calls.typed("databases_add_user", (cluster,), {"name": name}, options)
+        for db in access_.dbs:
+            calls.typed("databases_add", (cluster,), {"name": db}, {})
+        for name, settings in access_.pools.items():
+            calls.typed("databases_add_connection_pool", (cluster,), {"name": name}, settings)
+        for kind, value in access_.trusted_sources:
+            access.rule(kind, value)
+
+
+def _names(items: Iterable[Any]) -> dict[str, Any]:
+    return {item.name: item for item in items}
+
+
+def plan_flow(desired: Mapping[str, ClusterAccess], prune: Iterable[Kind] = ()) -> Flow:
+    """Read each cluster's users, databases, pools and rules; decide every change."""
+    pruned = set(prune)
+    changes: list[Change] = []
+    for cluster, want in desired.items():
+        dbs = (
+            _names((yield calls.typed("databases_list", (cluster,), {}, {})))
+            if (want.dbs or want.pools or "db" in pruned)
+            else {}
+        )
+        users: dict[str, Any] = {}
+        if want.users or want.pools or "user" in pruned:
+            users = _names((yield calls.typed("databases_list_users", (cluster,), {}, {})))
+        for db in want.dbs:
+            changes.append(Change("=" if db in dbs else "+", "db", cluster, db))
+        for name, options in want.users.items():
+            found = users.get(name)
+            action, _, changed = plan_user(cluster, name, found, _options(options))
+            sign: Sign = {"created": "+", "changed": "~", "unchanged": "="}[action]  # type: ignore[assignment]
+            changes.append(Change(sign, "user", cluster, name, changed, found, options))
+        pools: dict[str, Any] = {}
+        if want.pools or "pool" in pruned:
+            listed = yield calls.typed("databases_list_connection_pools", (cluster,), {}, {})
+            pools = _names(listed)
+        for name, settings in want.pools.items():
+            _check_pool_refs(cluster, name, settings, set(dbs) | set(want.dbs), users, want)
+            found = pools.get(name)
+            if found is None:
+                changes.append(Change("+", "pool", cluster, name, wanted=settings))
+                continue
+            current = found.to_dict()
+            differing = tuple(
+                k for k, v in settings.items() if v is not None and current.get(k) != v
+            )
+            sign = "~" if differing else "="
+            changes.append(Change(sign, "pool", cluster, name, differing, found, settings))
+        if want.trusted_sources or "trusted_source" in pruned:
+            rules = yield calls.typed("databases_list_firewall_rules", (cluster,), {}, {})
+            present = {access.rule(r.type_, r.value) for r in rules}
+            for kind, value in want.trusted_sources:
+                key = access.rule(kind, value)
+                changes.append(
+                    Change(
+                        "=" if key in present else "+",
+                        "trusted_source",
+                        cluster,
+                        f"{key[0]}:{key[1]}",
+                        wanted=key,
+                    )
+                )
+            if "trusted_source" in pruned:
+                kept = {access.rule(k, v) for k, v in want.trusted_sources}
+                for key in sorted(present - kept):
+                    changes.append(
+                        Change("-", "trusted_source", cluster, f"{key[0]}:{key[1]}", wanted=key)
+                    )
+        if "pool" in pruned:
+            changes.extend(Change("-", "pool", cluster, n) for n in pools if n not in want.pools)
+        if "user" in pruned:
+            changes.extend(
+                Change("-", "user", cluster, n)
+                for n, u in users.items()
+                if n not in want.users and u.role is not UserRole.PRIMARY
+            )
+        if "db" in pruned:
+            changes.extend(
+                Change("-", "db", cluster, n)
+                for n in dbs
+                if n not in want.dbs and n != KEPT_DATABASE
+            )
+    return Plan(tuple(changes))
+
+
+def _check_pool_refs(
+    cluster: str,
+    name: str,
+    settings: Mapping[str, Any],
+    dbs: set[str],
+    users: Mapping[str, Any],
+    want: ClusterAccess,
+) -> None:
+    """A pool's database and user must exist, or be made by this plan."""
+    db, user = settings.get("db"), settings.get("user")
+    if db is not None and db not in dbs:
+        raise InvalidInputError(
+            f"pool {name!r} on {cluster!r} uses database {db!r}, which neither exists nor "
+            "is in the file's dbs"
+        )
+    if user is not None and user not in users and user not in want.users:
+        raise InvalidInputError(
+            f"pool {name!r} on {cluster!r} uses user {user!r}, which neither exists nor is "
+            "in the file's users"
+        )
+
+
+def apply_flow(plan: Plan, report: Callable[[Change, str], None] | None = None) -> Flow:
+    """Carry out `plan`'s changes in dependency order; stop at the first that fails."""
+    done: list[tuple[Change, str]] = []
+    for change in plan.to_do:
+        try:
+            result = yield from _one(change)
+        except DodbError as exc:
+            total = len(plan.to_do)
+            raise ApplyError(
+                f"stopped after {len(done)} of {total} changes; not done: "
+                f"{change.kind} {change.cluster}/{change.name}: {exc}",
+                tuple(done),
+            ) from exc
+        done.append((change, result))
+        if report is not None:
+            report(change, result)
+    return Applied(plan, tuple(done))
+
+
+def _one(change: Change) -> Flow:
+    cluster, name = change.cluster, change.name
+    if change.kind == "user":
+        if change.sign == "-":
+            yield calls.typed("databases_delete_user", (cluster, name), {}, {})
+            return "deleted"
+        ensured = yield from apply_user_flow(cluster, name, change.found, _options(change.wanted))
+        return str(ensured.action)
+    if change.kind == "db":
+        if change.sign == "-":
+            yield calls.typed("databases_delete", (cluster, name), {}, {})
+            return "deleted"
+        ensured_db = yield from access.ensure_database_flow(cluster, name)
+        return str(ensured_db.action)
+    if change.kind == "pool":
+        if change.sign == "-":
+            yield calls.typed("databases_delete_connection_pool", (cluster, name), {}, {})
+            return "deleted"
+        pool = yield from access.ensure_pool_flow(cluster, name, dict(change.wanted))
+        return f"{pool.action} (replaced)" if pool.replaced else str(pool.action)
+    if change.sign == "-":
+        yield from access.remove_rules_flow(cluster, [change.wanted])
+        return "deleted"
+    rules = yield from access.ensure_rules_flow(cluster, [change.wanted])
+    return str(rules.action)
+
+
+def apply_all_flow(
+    desired: Mapping[str, ClusterAccess],
+    prune: Iterable[Kind] = (),
+    *,
+    dry_run: bool = False,
+    report: Callable[[Change, str], None] | None = None,
+    plan: Plan | None = None,
+) -> Flow:
+    """Check, plan (unless given the plan made earlier), and (unless `dry_run` or
+    nothing is to do) carry the plan out."""
+    check(desired)
+    if plan is None:
+        plan = yield from plan_flow(desired, prune)
+    if dry_run or not plan.to_do:
+        return Applied(plan, (), dry_run)
+    applied: Applied = yield from apply_flow(plan, report)
+    return applied
+
+
+def _shown(rule: tuple[str, str]) -> str:
+    return f"{rule[0]}:{rule[1]}"
+
+
+def _options(options: Mapping[str, Any]) -> UsersAddOptions:
+    """A file's user options as the typed add's keywords (checked by `check`)."""
+    return cast("UsersAddOptions", dict(options))
