@@ -23,7 +23,7 @@ from dodb_api.types import Operation as SpecOperation
 
 from .._response import secret_names
 from .._spec import credentials_scope, operation_scopes, success_example
-from . import _clusters, _dbs, _firewall, _pools
+from . import _clusters, _dbs, _firewall, _pools, _replicas
 from ._faults import ConnectionDropped, FaultPlan, Faults
 from ._ratelimit import RateLimiter, Verdict
 from ._state import MONGODB, ApiError, Store
@@ -274,7 +274,7 @@ def _gather(*groups: Mapping[str, Backend]) -> dict[str, Backend]:
 
 
 BACKENDS: Final[dict[str, Backend]] = _gather(
-    _USERS, _clusters.ROWS, _dbs.ROWS, _pools.ROWS, _firewall.ROWS
+    _USERS, _clusters.ROWS, _replicas.ROWS, _dbs.ROWS, _pools.ROWS, _firewall.ROWS
 )
 """The operations whose answers the store makes, by the API's rules (`_state.py` for
 users, one module per resource group for the rest). Routing, status and envelope

@@ -19,7 +19,7 @@ from dodb_api.models import FirewallRule, FirewallRulesUpdate, FirewallRuleType
 from ._resource import Backend, changeable, find, part, read
 from ._state import Cluster, Store, now_iso, unprocessable
 
-_RULES: Final = "firewall"
+KEY: Final = "firewall"
 _TAG: Final = re.compile(r"[A-Za-z0-9:_-]{1,255}")
 """DigitalOcean's tag names: letters, digits, colons, dashes and underscores, up to 255."""
 
@@ -50,7 +50,7 @@ _CHECKS: Final[dict[FirewallRuleType, tuple[Callable[[str], bool], str]]] = {
 
 
 def _rules(cluster: Cluster) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = part(cluster, _RULES, list)
+    found: list[dict[str, Any]] = part(cluster, KEY, list)
     return found
 
 
@@ -97,7 +97,7 @@ def checked(cluster: Cluster, rules: Iterable[FirewallRule]) -> list[dict[str, A
 
 
 def replace_rules(cluster: Cluster, rules: Iterable[FirewallRule]) -> None:
-    cluster.parts[_RULES] = checked(cluster, rules)
+    cluster.parts[KEY] = checked(cluster, rules)
 
 
 def update_rules(store: Store, cluster_id: str, body: Any) -> None:

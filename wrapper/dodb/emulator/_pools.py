@@ -20,6 +20,7 @@ from dodb_api.models import (
     PgbouncerPoolMode,
 )
 
+from ._catalogue import ram_gb
 from ._resource import Backend, changeable, on_engines, read
 from ._state import Cluster, Store, _object, new_password, not_found, unprocessable
 
@@ -29,7 +30,6 @@ CONNECTIONS_PER_GB: Final = 25
 RESERVED_CONNECTIONS: Final = 3
 _MODES: Final = tuple(mode.value for mode in PgbouncerPoolMode)
 """The pooling modes: PgBouncer's, as the spec lists them for its settings."""
-_RAM: Final = re.compile(r"(\d+)gb\b")
 _POOL_NAME: Final = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{2,59}")
 """3 to 60 characters (the API); which characters is the emulator's choice."""
 _WHAT: Final = "Connection pools"
@@ -42,10 +42,10 @@ def _cluster(store: Store, cluster_id: str) -> Cluster:
 
 def capacity(size_slug: str) -> int:
     """The backend connections all pools of a cluster of this size may hold."""
-    found = _RAM.search(size_slug)
-    if found is None:
+    ram = ram_gb(size_slug)
+    if not ram:
         raise unprocessable(f"the size {size_slug} names no RAM in GB, so pools have no capacity")
-    return CONNECTIONS_PER_GB * int(found.group(1)) - RESERVED_CONNECTIONS
+    return CONNECTIONS_PER_GB * ram - RESERVED_CONNECTIONS
 
 
 def _check_size(cluster: Cluster, size: int, *, besides: str | None = None) -> None:

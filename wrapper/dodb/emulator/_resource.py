@@ -7,6 +7,7 @@ holds its rules and its rows (`ROWS`), which `_app.BACKENDS` gathers.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable, Iterable
 from typing import Any, Final, TypeVar
@@ -17,8 +18,9 @@ from dodb_api.models import (
     DatabaseEvent,
     DatabaseEventType,
 )
-from dodb_api.types import Model
+from dodb_api.types import ArrayReader, Model, ModelReader, Reader, schema_of
 
+from .._spec import _document, _resolved
 from ._state import Cluster, Store, _object, _read, not_found, now_iso, unprocessable
 
 Backend = Callable[..., Any]
@@ -72,16 +74,41 @@ def changeable(store: Store, cluster: Cluster) -> Cluster:
 
 
 def read(model: type[Model], body: Any) -> Any:
-    """The request body read strictly against its generated model (422 on mismatch)."""
-    return _read(model, body)
+    """The request body read strictly against its generated model (422 on mismatch),
+    a field the spec does not list refused even where answers may carry more."""
+    found = _read(model, body)
+    _no_unknown(model, body, "")
+    return found
 
 
 def plain(model: type[Model], body: Any) -> dict[str, Any]:
     """The request body, checked strictly against its model, as plain JSON to keep
     (nulls dropped: an absent optional field)."""
-    _read(model, body)
+    read(model, body)
     kept: dict[str, Any] = _drop_nulls(_object(body, "request body"))
     return kept
+
+
+def _no_unknown(model: type[Model], value: Any, where: str) -> None:
+    if not isinstance(value, dict):
+        return
+    props = schema_of(model).by_name
+    for key, item in value.items():
+        path = f"{where}.{key}" if where else key
+        prop = props.get(key)
+        if prop is None:
+            raise unprocessable(f"{path} is not a known field (known: {', '.join(props)})")
+        reader = prop.reader
+        if isinstance(reader, ArrayReader) and isinstance(item, list):
+            for index, element in enumerate(item):
+                _no_unknown_in(reader.item, element, f"{path}[{index}]")
+        else:
+            _no_unknown_in(reader, item, path)
+
+
+def _no_unknown_in(reader: Reader, value: Any, where: str) -> None:
+    if isinstance(reader, ModelReader):
+        _no_unknown(reader.model, value, where)
 
 
 def _drop_nulls(value: Any) -> Any:
@@ -112,3 +139,43 @@ def record(cluster: Cluster, event: DatabaseEventType) -> None:
 
 def events(cluster: Cluster) -> list[dict[str, Any]]:
     return list(part(cluster, _EVENTS, list))
+
+
+def check_limits(schema_name: str, value: Any, where: str = "") -> None:
+    """The spec's limits on a request body (`minimum`, `maximum`, `maxLength`,
+    `maxItems`, `pattern`), which the generated models do not carry: 422 naming the
+    first value outside them. Types and enums are the models' to check."""
+    _limits(_document()["components"]["schemas"][schema_name], value, where)
+
+
+def _limits(schema: Any, value: Any, where: str) -> None:
+    schema = _resolved(schema)
+    if "anyOf" in schema:
+        return  # the caller checks against the option that applies
+    if isinstance(value, dict):
+        for key, prop in schema.get("properties", {}).items():
+            if key in value and value[key] is not None:
+                _limits(prop, value[key], f"{where}.{key}" if where else key)
+        return
+    if isinstance(value, list):
+        most = schema.get("maxItems")
+        if most is not None and len(value) > most:
+            raise unprocessable(f"{where} may hold at most {most} items, not {len(value)}")
+        for index, item in enumerate(value):
+            _limits(schema.get("items", {}), item, f"{where}[{index}]")
+        return
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int | float):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if low is not None and value < low:
+            raise unprocessable(f"{where} must be at least {low}, not {value}")
+        if high is not None and value > high:
+            raise unprocessable(f"{where} must be at most {high}, not {value}")
+    if isinstance(value, str):
+        longest = schema.get("maxLength")
+        if longest is not None and len(value) > longest:
+            raise unprocessable(f"{where} may be at most {longest} characters long")
+        pattern = schema.get("pattern")
+        if pattern is not None and not re.search(pattern, value):
+            raise unprocessable(f"{where} does not have the form the API takes: {value!r}")
