@@ -88,7 +88,9 @@ def parse_success(call: Call[T], response: httpx.Response, attempts: int) -> API
     """The parsed result of a 2xx response; APIResponseValidationError if the body is off."""
     status = response.status_code
     try:
-        data = None if call.success == 204 else decode(response)
+        # No body: a 204, or an answer the spec gives none (a 202 resize, a 200 log-sink delete).
+        bodiless = call.success == 204 or (call.op is not None and call.op.result is None)
+        data = None if bodiless else decode(response)
         parsed = call.parse(data)
     except Undecodable as exc:
         raise APIResponseValidationError(

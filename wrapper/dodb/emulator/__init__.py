@@ -81,6 +81,9 @@ class Emulator:
     `postgres=True` backs each PostgreSQL cluster with a real server (the `postgres`
     extra): `self.postgres` is then the backend (its CA in `ca_pem` / `ca_file`), and
     `close()` stops the servers and removes their data.
+
+    `change_delay`: how many seconds a cluster the API creates stays `creating` (and
+    a resized or migrated one `resizing` or `migrating`) before it is online.
     """
 
     def __init__(
@@ -93,6 +96,7 @@ class Emulator:
         per_minute: int = 250,
         faults: Faults | None = None,
         postgres: bool = False,
+        change_delay: float = 2.0,
     ) -> None:
         self.authority = CertificateAuthority()
         specs = [*(SEEDED_CLUSTERS if seed else ()), *clusters]
@@ -113,6 +117,8 @@ class Emulator:
                 read_lag=chosen.read_lag,
                 fill_defaults=chosen.normalise,
                 mirror=self.postgres,
+                change_delay=change_delay,
+                ca_pem=self.postgres.ca_pem if self.postgres else self.authority.pem(),
             )
         except BaseException:
             self.close()

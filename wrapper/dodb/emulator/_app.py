@@ -23,6 +23,7 @@ from dodb_api.types import Operation as SpecOperation
 
 from .._response import secret_names
 from .._spec import credentials_scope, operation_scopes, success_example
+from . import _clusters, _dbs, _firewall, _pools, _replicas
 from ._faults import ConnectionDropped, FaultPlan, Faults
 from ._ratelimit import RateLimiter, Verdict
 from ._state import MONGODB, ApiError, Store
@@ -189,7 +190,7 @@ class Gate:
                 403, "forbidden", f"You are not authorized to do this (needs {missing}).", headers
             )
         body: Any = None
-        if request.method in ("POST", "PUT"):
+        if request.method in ("POST", "PUT", "PATCH"):
             raw = bytearray()
             async for chunk in request.stream():
                 raw.extend(chunk)
@@ -253,9 +254,7 @@ def _limit_headers(verdict: Verdict) -> dict[str, str]:
 
 # Backends: (store, path params, body) -> the answer's content ------------------------
 
-BACKENDS: Final[dict[str, Backend]] = {
-    "databases_list_clusters": lambda store, body, tag_name=None: store.list_clusters(tag_name),
-    "databases_get_cluster": lambda store, cluster, body: store.get_cluster(cluster),
+_USERS: Final[dict[str, Backend]] = {
     "databases_list_users": lambda store, cluster, body: store.list_users(cluster),
     "databases_add_user": lambda store, cluster, body: store.add_user(cluster, body),
     "databases_get_user": lambda store, cluster, name, body: store.get_user(cluster, name),
@@ -263,9 +262,23 @@ BACKENDS: Final[dict[str, Backend]] = {
     "databases_delete_user": lambda s, cluster, name, body: s.delete_user(cluster, name),
     "databases_reset_auth": lambda s, cluster, name, body: s.reset_auth(cluster, name, body),
 }
-"""The operations whose answers the store makes, by the API's rules (`_state.py`).
-Routing, status and envelope are the spec's; every other operation of the spec
-answers with its example."""
+
+
+def _gather(*groups: Mapping[str, Backend]) -> dict[str, Backend]:
+    rows: dict[str, Backend] = {}
+    for group in groups:
+        twice = rows.keys() & group.keys()
+        assert not twice, f"operations with two backends: {sorted(twice)}"
+        rows.update(group)
+    return rows
+
+
+BACKENDS: Final[dict[str, Backend]] = _gather(
+    _USERS, _clusters.ROWS, _replicas.ROWS, _dbs.ROWS, _pools.ROWS, _firewall.ROWS
+)
+"""The operations whose answers the store makes, by the API's rules (`_state.py` for
+users, one module per resource group for the rest). Routing, status and envelope
+are the spec's; every other operation of the spec answers with its example."""
 
 
 def _specificity(op: SpecOperation) -> tuple[int, ...]:

@@ -13,6 +13,7 @@ defaults, Kafka's certificates and ACL ids.
 
 from __future__ import annotations
 
+import datetime
 import re
 import secrets
 import string
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 import attrs
 
 from dodb_api.models import (
+    DatabaseCluster,
     DatabaseClusterStatus,
     DatabaseEngine,
     DatabaseUser,
@@ -122,6 +124,11 @@ class ClusterSpec:
     """The size slug of its nodes (the emulator's default: one of DigitalOcean's slugs)."""
     region: str = "nyc3"
     num_nodes: int = 1
+    version: str | None = None
+    """Its engine's version; None: the emulator's default for the engine."""
+    private_network_uuid: str | None = None
+    project_id: str | None = None
+    storage_size_mib: int | None = None
 
 
 def _stable_id(engine: str) -> str:
@@ -142,12 +149,28 @@ def new_password() -> str:
     return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(16))
 
 
+def now_iso() -> str:
+    """The current time as the API writes it (ISO 8601, UTC, seconds)."""
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 @attrs.define
 class Cluster:
     spec: ClusterSpec
     users: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     born: dict[str, float] = attrs.field(factory=dict)
     """When each user was added (monotonic), for the read lag."""
+    dbs: list[str] = attrs.field(factory=list)
+    """Its logical databases, in the order they were added (`_dbs.py`)."""
+    pools: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    """Its connection pools by name (`_pools.py`): a user or database a pool uses
+    cannot be deleted."""
+    created_at: str = attrs.field(factory=now_iso)
+    busy: tuple[str, float] | None = None
+    """(the status it shows, until when by the store's clock) while a change runs:
+    creating, resizing, migrating; then it is online."""
+    parts: dict[str, Any] = attrs.field(factory=dict)
+    """The state each resource module keeps of it, under the module's own key."""
 
 
 CertMaker = Callable[[str], tuple[str, str]]
@@ -165,8 +188,16 @@ class Store:
         fill_defaults: bool = False,
         clock: Callable[[], float] = time.monotonic,
         mirror: EngineMirror | None = None,
+        change_delay: float = 0.0,
+        ca_pem: str = "",
     ) -> None:
         self._make_cert = make_cert
+        self.change_delay = change_delay
+        """How long a cluster stays creating, resizing or migrating (seconds)."""
+        self.ca_pem = ca_pem
+        """The PEM of the CA that signs the clusters' server certificates."""
+        self.parts: dict[str, Any] = {}
+        """The state each resource module keeps of the account, under its own key."""
         self.mirror = mirror
         """A real engine that each change is applied to before it is recorded (_mirror.py)."""
         self.read_lag = read_lag
@@ -176,7 +207,7 @@ class Store:
         for spec in clusters:
             self.add_cluster(spec)
 
-    def add_cluster(self, spec: ClusterSpec) -> None:
+    def add_cluster(self, spec: ClusterSpec) -> Cluster:
         if spec.id in self.clusters:
             raise ValueError(f"cluster id {spec.id!r} is declared twice")
         cluster = Cluster(spec)
@@ -186,7 +217,34 @@ class Store:
             if self.mirror is not None:
                 self.mirror.cluster_added(spec.id, spec.engine, "doadmin", admin["password"])
             cluster.users["doadmin"] = admin
+        default_db = _ENDPOINTS[DatabaseEngine(spec.engine)].database
+        if spec.engine in HAS_DATABASES and default_db:
+            cluster.dbs.append(default_db)
         self.clusters[spec.id] = cluster
+        return cluster
+
+    def remove_cluster(self, cluster_id: str) -> None:
+        """Forget a cluster and everything in it."""
+        del self.clusters[cluster_id]
+
+    # Status ----------------------------------------------------------------
+
+    def now(self) -> float:
+        """The store's clock (monotonic seconds)."""
+        return self._clock()
+
+    def start_change(self, cluster: Cluster, status: DatabaseClusterStatus) -> None:
+        """The cluster shows `status` for the change delay, then is online again."""
+        cluster.busy = (status.value, self._clock() + self.change_delay)
+
+    def status(self, cluster: Cluster) -> str:
+        """What the cluster is doing now: a running change's status, else online."""
+        if cluster.busy is not None:
+            status, until = cluster.busy
+            if self._clock() < until:
+                return status
+            cluster.busy = None
+        return DatabaseClusterStatus.ONLINE.value
 
     # Reading ---------------------------------------------------------------
 
@@ -202,21 +260,28 @@ class Store:
         spec = cluster.spec
         admin = cluster.users.get("doadmin")
         password = admin["password"] if admin else new_password()
-        return {
+        described: dict[str, Any] = {
             "id": spec.id,
             "name": spec.name,
             "engine": spec.engine,
-            "version": _VERSIONS[DatabaseEngine(spec.engine)],
+            "version": spec.version or VERSIONS[DatabaseEngine(spec.engine)],
             "num_nodes": spec.num_nodes,
             "size": spec.size,
             "region": spec.region,
-            "status": DatabaseClusterStatus.ONLINE.value,
+            "status": self.status(cluster),
+            "created_at": cluster.created_at,
             "tags": list(spec.tags),
-            "connection": self._connection(spec, password, private=False),
-            "private_connection": self._connection(spec, password, private=True),
+            "connection": self.connection(spec, password, private=False),
+            "private_connection": self.connection(spec, password, private=True),
         }
+        if spec.engine in HAS_DATABASES:
+            described["db_names"] = list(cluster.dbs)
+        for key, value in attrs.asdict(spec).items():
+            if key in _CLUSTER_FIELDS and value is not None:
+                described.setdefault(key, value)
+        return described
 
-    def _connection(self, spec: ClusterSpec, password: str, *, private: bool) -> dict[str, Any]:
+    def connection(self, spec: ClusterSpec, password: str, *, private: bool) -> dict[str, Any]:
         """A mirrored cluster's real connection details, else the emulator's `.invalid` ones."""
         if self.mirror is not None:
             real = self.mirror.connection(spec.id, password, private=private)
@@ -320,6 +385,12 @@ class Store:
             # The emulator's choice (the API does not publish its answer): a cluster
             # keeps its admin user.
             raise unprocessable(f"{name} is the cluster's primary user and cannot be deleted")
+        using = [pool for pool, record in cluster.pools.items() if record.get("user") == name]
+        if using:
+            # The emulator's choice: a pool keeps the user it connects as.
+            raise unprocessable(
+                f"user {name} is used by the connection pool {using[0]}; delete the pool first"
+            )
         if self.mirror is not None:
             self.mirror.user_deleted(cluster_id, name)
         del cluster.users[name]
@@ -385,7 +456,7 @@ _ENDPOINTS: Final = {
 }
 """DigitalOcean's ports and connection-string forms per engine (its documentation),
 as the emulator serves them. Hosts lie under the reserved `.invalid` domain."""
-_VERSIONS: Final = {
+VERSIONS: Final = {
     PG: "16",
     MYSQL: "8",
     MONGODB: "7.0",
@@ -393,6 +464,11 @@ _VERSIONS: Final = {
     OPENSEARCH: "2",
     VALKEY: "8",
 }
+"""The version a cluster runs when none was chosen."""
+HAS_DATABASES: Final = (PG.value, MYSQL.value)
+"""The engines with logical databases (DigitalOcean's databases page: PostgreSQL, MySQL)."""
+_CLUSTER_FIELDS: Final = frozenset(schema_of(DatabaseCluster).by_name)
+"""What an answer about a cluster may hold (a spec's fields are shown when set)."""
 
 
 def connection(spec: ClusterSpec, password: str, *, private: bool) -> dict[str, Any]:
