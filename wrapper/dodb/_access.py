@@ -15,7 +15,7 @@ import attrs
 from dodb_api.models import ConnectionPool, FirewallRule, FirewallRuleType, LogicalDatabase
 
 from . import _calls as calls
-from ._errors import DodbError, UnprocessableEntityError
+from ._errors import DodbError, InvalidInputError, UnprocessableEntityError
 from ._provision import Flow
 
 Action = Literal["created", "changed", "unchanged"]
@@ -125,12 +125,20 @@ def ensure_pool_flow(cluster: str, name: str, wanted: Mapping[str, Any]) -> Flow
 
 
 def rule(kind: FirewallRuleType | str, value: str) -> tuple[str, str]:
-    """A trusted source as (type, value); the type is checked against the spec's."""
-    return (FirewallRuleType(kind).value, value)
+    """A trusted source as (type, value); the type must be one the spec lists."""
+    allowed = [member.value for member in FirewallRuleType.__members__.values()]
+    text = kind.value if isinstance(kind, FirewallRuleType) else kind
+    if text not in allowed:
+        raise InvalidInputError(
+            f"a trusted source's type must be one of {', '.join(allowed)}, not {text!r}"
+        )
+    if not isinstance(value, str) or not value:
+        raise InvalidInputError(f"a trusted source's value must be a non-empty string ({text})")
+    return (text, value)
 
 
 def _key(item: FirewallRule) -> tuple[str, str]:
-    return (FirewallRuleType(item.type_).value, item.value)
+    return (str(item.type_), item.value)
 
 
 class RulesRaceError(DodbError):

@@ -145,7 +145,7 @@ def plan_flow(desired: Mapping[str, ClusterAccess], prune: Iterable[Kind] = ()) 
             changes.append(Change(sign, "pool", cluster, name, differing, found, settings))
         if want.trusted_sources or "trusted_source" in pruned:
             rules = yield calls.typed("databases_list_firewall_rules", (cluster,), {}, {})
-            present = {access.rule(r.type_, r.value) for r in rules}
+            present = {(str(r.type_), r.value) for r in rules}
             for kind, value in want.trusted_sources:
                 key = access.rule(kind, value)
                 changes.append(
@@ -245,7 +245,7 @@ def _one(change: Change) -> Flow:
         yield from access.remove_rules_flow(cluster, [change.wanted])
         return "deleted"
     rules = yield from access.ensure_rules_flow(cluster, [change.wanted])
-    return str(rules.action)
+    return "created" if rules.added else str(rules.action)
 
 
 def apply_all_flow(

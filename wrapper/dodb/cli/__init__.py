@@ -277,9 +277,15 @@ def _run_users(args: argparse.Namespace) -> int:
             if desired is not None:
                 return _provision.run_apply(client, args, desired)
             if args.action == "credentials":
-                creds = users.credentials(args.cluster, args.name, private=args.private)
+                creds = users.credentials(
+                    args.cluster,
+                    args.name,
+                    private=args.private,
+                    pool=args.pool,
+                    ca_file=args.ca_file,
+                )
             else:
-                creds = users.rotate(args.cluster, args.name)
+                creds = users.rotate(args.cluster, args.name, pool=args.pool, ca_file=args.ca_file)
             _provision.deliver(creds, args)
             return 0
         if args.action == "list":

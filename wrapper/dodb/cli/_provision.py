@@ -86,6 +86,16 @@ def add_parsers(actions: Any, flags: argparse.ArgumentParser) -> None:
             action.add_argument(
                 "--private", action="store_true", help="the address inside the cluster's VPC"
             )
+        action.add_argument(
+            "--pool", metavar="NAME", help="connect through this connection pool (PostgreSQL)"
+        )
+        action.add_argument(
+            "--ca-file",
+            type=Path,
+            metavar="PATH",
+            help="write the cluster's CA certificate here; the URI's clients verify the "
+            "server against it (sslmode=verify-full on PostgreSQL)",
+        )
 
 
 # The desired-users file -------------------------------------------------------------------
@@ -262,7 +272,7 @@ def _sources(
             raise fail(shape, table, "trusted_sources")
         try:
             found.append(rule(item["type"], str(item["value"])))
-        except ValueError as exc:
+        except DodbError as exc:
             raise fail(str(exc), table, "trusted_sources") from None
     return tuple(found)
 
