@@ -37,13 +37,15 @@ def test_every_block_is_run_or_named() -> None:
 
 
 @pytest.mark.slow
-def test_the_python_blocks_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_python_blocks_run_in_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)  # the provisioning block writes its file and the CA here
     assert len(PYTHON) >= 8
     with clients_to_emulator(monkeypatch) as emulator:
         namespace = run_python(BLOCKS)
     users = set(emulator.store.clusters["ab7bb7a"].users)
     assert users == {"doadmin", "app-01", "app-03"}  # app-02 was added, then deleted
-    assert namespace["done"].action == "created"
+    assert namespace["applied"].done  # the provisioning file was applied
+    assert (tmp_path / "ca.pem").read_text().startswith("-----BEGIN CERTIFICATE-----")
     assert isinstance(namespace["configured"], dodb.Client)
 
 

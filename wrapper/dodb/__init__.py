@@ -61,6 +61,9 @@ if TYPE_CHECKING:
     )
     from dodb_api.types import Secret
 
+    from ._access import EnsuredDatabase, EnsuredPool, EnsuredRules
+    from ._access_file import FileError, load_access
+    from ._apply import Applied, ApplyError, ClusterAccess, Plan
     from ._async_client import AsyncClient
     from ._errors import NoPasswordError
     from ._provision import Credentials, Ensured
@@ -73,6 +76,15 @@ _LAZY = {
     "AsyncClient": "dodb._async_client",
     "Secret": "dodb_api.types",
     "Credentials": "dodb._provision",
+    "ClusterAccess": "dodb._apply",
+    "Plan": "dodb._apply",
+    "Applied": "dodb._apply",
+    "ApplyError": "dodb._apply",
+    "FileError": "dodb._access_file",
+    "load_access": "dodb._access_file",
+    "EnsuredDatabase": "dodb._access",
+    "EnsuredPool": "dodb._access",
+    "EnsuredRules": "dodb._access",
     "Ensured": "dodb._provision",
     "NoPasswordError": "dodb._errors",
 }
@@ -104,12 +116,15 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "Applied",
+    "ApplyError",
     "AsyncClient",
     "AuthenticationError",
     "BadRequestError",
     "Client",
     "ClientStateError",
     "ClientStats",
+    "ClusterAccess",
     "ConfigurationError",
     "ConflictError",
     "Credentials",
@@ -120,6 +135,10 @@ __all__ = [
     "DatabaseUser",
     "DodbError",
     "Ensured",
+    "EnsuredDatabase",
+    "EnsuredPool",
+    "EnsuredRules",
+    "FileError",
     "InternalServerError",
     "InvalidInputError",
     "KafkaAcl",
@@ -133,6 +152,7 @@ __all__ = [
     "OpenSearchAcl",
     "OpenSearchAclPermission",
     "PermissionDeniedError",
+    "Plan",
     "RateLimit",
     "RateLimitError",
     "ResponseTooLargeError",
@@ -141,4 +161,5 @@ __all__ = [
     "UserRole",
     "UserSettings",
     "__version__",
+    "load_access",
 ]
