@@ -134,3 +134,27 @@ def test_every_operation_has_the_official_clients_name_and_parameters() -> None:
         assert theirs is not None, f"pydo has no databases.{name}"
         for databases in ours:
             assert _params(getattr(databases, name)) == _params(theirs), name
+
+
+def test_every_method_of_the_official_clients_databases_group_is_on_both_clients() -> None:
+    """Enumerated from pydo itself: each of its `databases` methods, with its parameters,
+    is a call of `Client` and of `AsyncClient` (upstream's spellings included)."""
+    import inspect
+
+    import pydo.operations
+
+    from dodb import AsyncClient, Client
+
+    official = pydo.operations.DatabasesOperations
+    methods = {
+        name: member
+        for name, member in inspect.getmembers(official, inspect.isfunction)
+        if not name.startswith("_")
+    }
+    assert len(methods) == 71
+    assert "list_opeasearch_indexes" in methods
+    for databases in (Client("t").databases, AsyncClient("t").databases):
+        missing = [name for name in methods if not hasattr(databases, name)]
+        assert missing == []
+        for name, theirs in methods.items():
+            assert _params(getattr(databases, name)) == _params(theirs), name
