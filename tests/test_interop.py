@@ -185,3 +185,34 @@ def test_the_documented_generation_commands_work(tmp_path: Path) -> None:
     go = (tmp_path / "dodbclient.gen.go").read_text()
     assert go.startswith("// Package dodbclient") or "package dodbclient" in go
     assert 'KafkaAdmin          KafkaAclPermission = "admin"' in go
+
+
+@pytest.fixture(scope="module")
+def godo_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """interop/go's godo tests alone (no generated client: they use godo's own types)."""
+    if shutil.which("go") is None:
+        _missing("Go")
+    work = tmp_path_factory.mktemp("godo") / "go"
+    shutil.copytree(
+        ROOT / "interop" / "go", work, ignore=shutil.ignore_patterns("client", "program")
+    )
+    return work
+
+
+def test_godo_runs_every_databases_call_on_the_emulator(godo_module: Path) -> None:
+    """Each method of godo's DatabasesService (interop/go/godo_databases_test.go), on an
+    emulator of its own: a cluster made, changed and destroyed, every engine's settings."""
+    with emulator_process("--per-minute", "100000", "--per-hour", "1000000") as url:
+        env = {
+            **os.environ,
+            "DODB_API_URL": url,
+            "DIGITALOCEAN_TOKEN": "interop-token",
+            **{f"{engine.upper()}_CLUSTER": cluster for engine, cluster in CLUSTER_IDS.items()},
+        }
+        output = _run(
+            ["go", "test", "-count=1", "-v", "-run", "TestEveryGodoDatabasesCall", "."],
+            godo_module,
+            env,
+        )
+    assert "--- PASS: TestEveryGodoDatabasesCall" in output
+    assert "SKIP" not in output

@@ -23,9 +23,21 @@ from dodb_api.types import Operation as SpecOperation
 
 from .._response import secret_names
 from .._spec import credentials_scope, operation_scopes, success_example
-from . import _clusters, _dbs, _firewall, _pools, _replicas
+from . import (
+    _clusters,
+    _config,
+    _dbs,
+    _firewall,
+    _kafka,
+    _logsinks,
+    _migration,
+    _opensearch,
+    _pools,
+    _replicas,
+)
 from ._faults import ConnectionDropped, FaultPlan, Faults
 from ._ratelimit import RateLimiter, Verdict
+from ._resource import Whole
 from ._state import MONGODB, ApiError, Store
 
 CREDENTIALS_SCOPE: Final = credentials_scope()
@@ -159,7 +171,9 @@ class Gate:
         if op.result is None:
             return op.success, None
         returns = op.facts.returns
-        return op.success, payload if returns is None else {returns: payload}
+        if returns is None or isinstance(payload, Whole):
+            return op.success, payload
+        return op.success, {returns: payload}
 
     async def handle(
         self, request: Request, needed: frozenset[str], path: tuple[str, ...], op: SpecOperation
@@ -274,7 +288,17 @@ def _gather(*groups: Mapping[str, Backend]) -> dict[str, Backend]:
 
 
 BACKENDS: Final[dict[str, Backend]] = _gather(
-    _USERS, _clusters.ROWS, _replicas.ROWS, _dbs.ROWS, _pools.ROWS, _firewall.ROWS
+    _USERS,
+    _clusters.ROWS,
+    _replicas.ROWS,
+    _dbs.ROWS,
+    _pools.ROWS,
+    _firewall.ROWS,
+    _config.ROWS,
+    _kafka.ROWS,
+    _opensearch.ROWS,
+    _logsinks.ROWS,
+    _migration.ROWS,
 )
 """The operations whose answers the store makes, by the API's rules (`_state.py` for
 users, one module per resource group for the rest). Routing, status and envelope

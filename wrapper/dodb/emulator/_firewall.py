@@ -81,9 +81,10 @@ def checked(cluster: Cluster, rules: Iterable[FirewallRule]) -> list[dict[str, A
         if (kind, value) in seen:
             raise unprocessable(f"rules[{index}]: the {kind} rule {value} is listed twice")
         seen.add((kind, value))
-        if rule.uuid is not None and rule.uuid not in by_uuid:
-            raise unprocessable(f"rules[{index}]: this cluster has no rule {rule.uuid}")
-        kept = by_uuid.get(rule.uuid or "") or by_value.get((kind, value))
+        sent_uuid = rule.uuid or None  # an empty uuid is none (godo sends `uuid: ""`)
+        if sent_uuid is not None and sent_uuid not in by_uuid:
+            raise unprocessable(f"rules[{index}]: this cluster has no rule {sent_uuid}")
+        kept = by_uuid.get(sent_uuid or "") or by_value.get((kind, value))
         made: dict[str, Any] = {
             "uuid": kept["uuid"] if kept else str(uuid.uuid4()),
             "type": kind,

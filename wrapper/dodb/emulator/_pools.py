@@ -67,8 +67,14 @@ def _check_target(cluster: Cluster, mode: str, db: str, user: str | None) -> Non
         raise unprocessable(f"mode must be one of {', '.join(_MODES)}; got {mode!r}")
     if db not in cluster.dbs:
         raise unprocessable(f"the database {db} does not exist on this cluster")
-    if user is not None and user not in cluster.users:
+    if user and user not in cluster.users:
         raise unprocessable(f"the user {user} does not exist on this cluster")
+
+
+def _record(body: Any) -> dict[str, Any]:
+    """A pool as sent; an empty user is no user (godo sends `user: ""`)."""
+    sent = _object(body, "request body").items()
+    return {k: v for k, v in sent if v is not None and not (k == "user" and v == "")}
 
 
 def describe(store: Store, cluster: Cluster, name: str) -> dict[str, Any]:
@@ -120,8 +126,7 @@ def add_pool(store: Store, cluster_id: str, body: Any) -> dict[str, Any]:
         raise unprocessable(f"a pool named {request.name!r} already exists")
     _check_target(cluster, request.mode, request.db, request.user)
     _check_size(cluster, request.size)
-    record = {k: v for k, v in _object(body, "request body").items() if v is not None}
-    cluster.pools[request.name] = record
+    cluster.pools[request.name] = _record(body)
     return describe(store, cluster, request.name)
 
 
@@ -132,8 +137,7 @@ def update_pool(store: Store, cluster_id: str, name: str, body: Any) -> None:
     request: ConnectionPoolUpdate = read(ConnectionPoolUpdate, body)
     _check_target(cluster, request.mode, request.db, request.user)
     _check_size(cluster, request.size, besides=name)
-    changes = {k: v for k, v in _object(body, "request body").items() if v is not None}
-    cluster.pools[name] = {"name": name, **changes}
+    cluster.pools[name] = {"name": name, **_record(body)}
 
 
 def delete_pool(store: Store, cluster_id: str, name: str) -> None:

@@ -21,7 +21,7 @@ from dodb_api.models import (
 from dodb_api.types import ArrayReader, Model, ModelReader, Reader, schema_of
 
 from .._spec import _document, _resolved
-from ._state import Cluster, Store, _object, _read, not_found, now_iso, unprocessable
+from ._state import Cluster, Store, _read, not_found, now_iso, unprocessable
 
 Backend = Callable[..., Any]
 T = TypeVar("T")
@@ -56,7 +56,9 @@ def on_engines(store: Store, cluster_id: str, engines: Iterable[str], what: str)
     cluster = find(store, cluster_id)
     wanted = list(engines)
     if cluster.spec.engine not in wanted:
-        names = " and ".join(engine_name(e) for e in wanted)
+        names = engine_name(wanted[-1])
+        if len(wanted) > 1:
+            names = f"{', '.join(engine_name(e) for e in wanted[:-1])} and {names}"
         raise unprocessable(
             f"{what} are only supported on {names} clusters, not {engine_name(cluster.spec.engine)}"
         )
@@ -76,6 +78,7 @@ def changeable(store: Store, cluster: Cluster) -> Cluster:
 def read(model: type[Model], body: Any) -> Any:
     """The request body read strictly against its generated model (422 on mismatch),
     a field the spec does not list refused even where answers may carry more."""
+    body = _sans_empty_unknowns(model, body)
     found = _read(model, body)
     _no_unknown(model, body, "")
     return found
@@ -85,8 +88,18 @@ def plain(model: type[Model], body: Any) -> dict[str, Any]:
     """The request body, checked strictly against its model, as plain JSON to keep
     (nulls dropped: an absent optional field)."""
     read(model, body)
-    kept: dict[str, Any] = _drop_nulls(_object(body, "request body"))
+    kept: dict[str, Any] = _drop_nulls(_sans_empty_unknowns(model, body))
     return kept
+
+
+def _sans_empty_unknowns(model: type[Model], body: Any) -> Any:
+    """The body without fields the spec does not list whose value is empty: Go clients
+    (godo) send their zero values, such as `private_network_uuid: ""` on a migration.
+    A field the spec does not list with a value is still refused."""
+    if not isinstance(body, dict):
+        return body
+    props = schema_of(model).by_name
+    return {k: v for k, v in body.items() if k in props or v not in (None, "", [], {})}
 
 
 def _no_unknown(model: type[Model], value: Any, where: str) -> None:
@@ -139,6 +152,17 @@ def record(cluster: Cluster, event: DatabaseEventType) -> None:
 
 def events(cluster: Cluster) -> list[dict[str, Any]]:
     return list(part(cluster, _EVENTS, list))
+
+
+class Whole(dict[str, Any]):
+    """A backend's payload that is the whole answer, not what the envelope holds: for
+    an answer whose `x-dodb-call` returns one property of several it requires."""
+
+
+def defaults(schema_name: str) -> dict[str, Any]:
+    """The `default` of each property of a schema that the spec gives one."""
+    props = _document()["components"]["schemas"][schema_name].get("properties", {})
+    return {k: v["default"] for k, v in props.items() if "default" in v}
 
 
 def check_limits(schema_name: str, value: Any, where: str = "") -> None:

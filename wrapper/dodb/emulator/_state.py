@@ -137,9 +137,15 @@ def _stable_id(engine: str) -> str:
 
 SEEDED_CLUSTERS: Final = (
     ClusterSpec("ab7bb7a", "reference-page-pg", PG),
-    *(ClusterSpec(_stable_id(e), f"emulator-{e}", e) for e in ENGINES),
+    *(
+        ClusterSpec(_stable_id(e), f"emulator-{e}", e)
+        if e != KAFKA
+        else ClusterSpec(_stable_id(e), f"emulator-{e}", e, size="db-s-2vcpu-4gb", num_nodes=3)
+        for e in ENGINES
+    ),
 )
-"""One cluster per engine with stable ids, plus the reference page's `ab7bb7a` (PostgreSQL)."""
+"""One cluster per engine with stable ids, plus the reference page's `ab7bb7a` (PostgreSQL).
+Kafka's has three nodes, as DigitalOcean's Kafka clusters do."""
 
 CLUSTER_IDS: Final = {spec.engine: spec.id for spec in SEEDED_CLUSTERS[1:]}
 """The seeded cluster id of each engine."""
