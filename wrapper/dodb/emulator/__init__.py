@@ -1,4 +1,5 @@
-"""A local emulator of the database-user API, for tests and demos without an account.
+"""A local emulator of DigitalOcean's managed-database API (every operation of the spec,
+with state), for tests and demos without an account.
 
     from dodb.emulator import Emulator, CLUSTER_IDS
     client = Emulator().client()            # a dodb.Client wired to a fresh emulator

@@ -49,8 +49,9 @@ _SECRET_FIELDS: Final = secret_names()
 password and key, a cluster connection's password and URI."""
 
 Backend = Callable[..., Any]
-"""(store, the path's values in the spec's order, body) -> what the answer's envelope
-holds (the operation's `x-dodb-call` returns), or the whole answer if it declares none."""
+"""(store, the path's values in the spec's order, body, **query) -> what the answer's
+envelope holds (the operation's `x-dodb-call` returns), or the whole answer if it
+declares none or the backend says so (`_resource.Whole`)."""
 EXAMPLE_HEADER: Final = "x-dodb-emulator"
 """Set to `example` on an answer made from the spec's example: no backend kept state."""
 

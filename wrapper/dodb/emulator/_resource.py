@@ -202,4 +202,5 @@ def _limits(schema: Any, value: Any, where: str) -> None:
             raise unprocessable(f"{where} may be at most {longest} characters long")
         pattern = schema.get("pattern")
         if pattern is not None and not re.search(pattern, value):
-            raise unprocessable(f"{where} does not have the form the API takes: {value!r}")
+            # The value is not quoted: it may be a credential.
+            raise unprocessable(f"{where} does not have the form the API takes")
