@@ -386,3 +386,23 @@ def test_a_segment_of_exactly_the_longest_encoding_is_accepted() -> None:
     assert len(path_segment("username", value)) == MAX_SEGMENT
     with pytest.raises(InvalidInputError, match="too long"):
         path_segment("username", value + "x")
+
+
+def test_an_object_valued_argument_takes_its_model_or_a_dict() -> None:
+    """A typed call's object-valued argument accepts the generated model its signature
+    names as well as the JSON-shaped dict; a credential in it is sent as given."""
+    from dodb import _calls as calls
+    from dodb_api.models import OnlineMigrationSource
+
+    source = {
+        "host": "src.example.invalid",
+        "port": 5432,
+        "dbname": "app",
+        "username": "u",
+        "password": "p",
+    }
+    as_dict = calls.typed("databases_update_online_migration", ("c",), {"source": source}, {})
+    model = OnlineMigrationSource.from_dict(source)
+    as_model = calls.typed("databases_update_online_migration", ("c",), {"source": model}, {})
+    assert as_model.content == as_dict.content
+    assert b'"password":"p"' in as_model.content

@@ -22,6 +22,7 @@ from dodb_api.types import (
     Model,
     ModelReader,
     Reader,
+    Secret,
     schema_of,
 )
 
@@ -112,6 +113,8 @@ def _as_json(option: Option, reader: Reader, value: object) -> Any:
     """A keyword's value in the JSON shape its place in the body takes; checked later."""
     if isinstance(value, StrEnum):
         return value.value
+    if isinstance(reader, ModelReader) and isinstance(value, reader.model):
+        return _sendable(value.to_dict())  # a model given for an object-valued option
     if not isinstance(reader, ArrayReader):
         return value
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
@@ -122,7 +125,7 @@ def _as_json(option: Option, reader: Reader, value: object) -> Any:
     items = []
     for i, entry in enumerate(value):
         if isinstance(entry, item.model):
-            items.append(entry.to_dict())
+            items.append(_sendable(entry.to_dict()))
         elif isinstance(entry, Mapping):
             items.append(dict(entry))
         elif isinstance(entry, tuple) and len(entry) == 2:
@@ -135,6 +138,17 @@ def _as_json(option: Option, reader: Reader, value: object) -> Any:
                 f"{option.name}[{i}] must be a {kind} or a pair, not {shown(entry)}"
             )
     return items
+
+
+def _sendable(value: Any) -> Any:
+    """A model's JSON with its credentials as the text to send (the caller gave them)."""
+    if isinstance(value, Secret):
+        return value.reveal()
+    if isinstance(value, dict):
+        return {k: _sendable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_sendable(v) for v in value]
+    return value
 
 
 def _plain(value: object) -> object:
@@ -162,7 +176,11 @@ def build_body(
         if name not in allowed:
             raise TypeError(f"{call}() got an unexpected keyword argument {name!r}")
     one_engine(allowed, options)
-    out: dict[str, Any] = dict(base)
+    # Positional fields may be given as generated models: sent as their JSON.
+    out: dict[str, Any] = {
+        k: _sendable(v.to_dict()) if callable(getattr(v, "_describe", None)) else v
+        for k, v in base.items()
+    }
     for name, value in options.items():
         if value is None:
             continue
