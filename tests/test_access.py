@@ -191,13 +191,13 @@ def test_apply_prunes_only_the_kinds_asked_and_never_the_primary_user_or_default
     client.databases.users.ensure(PG, "stray")
     client.databases.dbs.ensure(PG, "old")
     desired = {PG: ClusterAccess(users={"app": {}}, dbs=("orders",))}
-    applied = client.apply(desired, prune=("user",))
+    applied = client.apply(desired, prune=("users",))
     assert applied.changed
     names = {u.name for u in client.databases.users.list(PG)}
     assert "stray" not in names
     assert {"doadmin", "app"} <= names
     assert "old" in {d.name for d in client.databases.dbs.list(PG)}  # dbs were not pruned
-    client.apply(desired, prune=("db",))
+    client.apply(desired, prune=("dbs",))
     left = {d.name for d in client.databases.dbs.list(PG)}
     assert "old" not in left
     assert {"defaultdb", "orders"} <= left

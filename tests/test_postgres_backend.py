@@ -6,6 +6,7 @@ each test uses user names of its own.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,9 @@ from dodb.emulator import Emulator
 from dodb.emulator._certs import CertificateAuthority
 
 pytestmark = pytest.mark.postgres
+
+CA = Path(tempfile.mkdtemp(prefix="dodb-ca-")) / "ca.pem"
+"""Where credentials write the cluster's CA, which their URIs name (verify-full)."""
 
 CLUSTER = "ab7bb7a"
 ODD_PASSWORD = "p@ss:/%#?+w0rd"
@@ -75,7 +79,7 @@ def test_the_postgres_extra_is_installed_for_development() -> None:
 
 def test_credentials_open_a_real_connection_as_the_user(client: dodb.Client) -> None:
     client.databases.users.ensure(CLUSTER, "conn-app")
-    creds = client.databases.users.credentials(CLUSTER, "conn-app")
+    creds = client.databases.users.credentials(CLUSTER, "conn-app", ca_file=CA)
     assert (creds.host, creds.database, creds.ssl) == ("127.0.0.1", "defaultdb", True)
     assert creds.uri is not None
     with psycopg.connect(creds.uri.reveal()) as conn:
@@ -87,7 +91,7 @@ def test_credentials_open_a_real_connection_as_the_user(client: dodb.Client) -> 
 def test_replication_follows_the_setting(client: dodb.Client) -> None:
     users = client.databases.users
     users.ensure(CLUSTER, "repl-app", pg_allow_replication=True)
-    with psycopg.connect(users.credentials(CLUSTER, "repl-app").uri.reveal()) as conn:  # type: ignore[union-attr]
+    with psycopg.connect(users.credentials(CLUSTER, "repl-app", ca_file=CA).uri.reveal()) as conn:  # type: ignore[union-attr]
         row = conn.execute(
             "SELECT rolreplication FROM pg_roles WHERE rolname = current_user"
         ).fetchone()
@@ -101,7 +105,7 @@ def test_replication_follows_the_setting(client: dodb.Client) -> None:
 def test_rotate_refuses_the_old_password_and_accepts_the_new(client: dodb.Client) -> None:
     users = client.databases.users
     users.ensure(CLUSTER, "rotate-app")
-    before = users.credentials(CLUSTER, "rotate-app")
+    before = users.credentials(CLUSTER, "rotate-app", ca_file=CA)
     login(before).close()
     after = users.rotate(CLUSTER, "rotate-app")
     assert after.password != before.password
@@ -114,7 +118,7 @@ def test_rotate_refuses_the_old_password_and_accepts_the_new(client: dodb.Client
 def test_delete_drops_the_role(client: dodb.Client) -> None:
     users = client.databases.users
     users.ensure(CLUSTER, "gone-app")
-    creds = users.credentials(CLUSTER, "gone-app")
+    creds = users.credentials(CLUSTER, "gone-app", ca_file=CA)
     users.delete(CLUSTER, "gone-app")
     assert role(client, "gone-app") is None
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
@@ -128,7 +132,7 @@ def test_delete_of_a_role_that_owns_objects_is_refused_in_the_api_shape(
     users.ensure(CLUSTER, "owner-app")
     with admin(client) as conn:
         conn.execute('GRANT CREATE ON SCHEMA public TO "owner-app"')
-    with login(users.credentials(CLUSTER, "owner-app"), autocommit=True) as conn:
+    with login(users.credentials(CLUSTER, "owner-app", ca_file=CA), autocommit=True) as conn:
         conn.execute("CREATE TABLE owned_by_app (id int)")
     with pytest.raises(dodb.APIStatusError) as refused:
         users.delete(CLUSTER, "owner-app")
@@ -140,7 +144,7 @@ def test_delete_of_a_role_that_owns_objects_is_refused_in_the_api_shape(
     }
     # Nothing half-done: the API still lists the user, and it still logs in.
     assert "owner-app" in [u.name for u in users.list(CLUSTER)]
-    with login(users.credentials(CLUSTER, "owner-app"), autocommit=True) as conn:
+    with login(users.credentials(CLUSTER, "owner-app", ca_file=CA), autocommit=True) as conn:
         conn.execute("DROP TABLE owned_by_app")
     with admin(client) as conn:
         conn.execute('REVOKE CREATE ON SCHEMA public FROM "owner-app"')
@@ -169,7 +173,7 @@ def test_verify_full_with_the_emulator_ca_works_and_is_real(
 ) -> None:
     users = client.databases.users
     users.ensure(CLUSTER, "tls-app")
-    creds = users.credentials(CLUSTER, "tls-app")
+    creds = users.credentials(CLUSTER, "tls-app", ca_file=CA)
     assert backend.ca_file.read_text() == backend.ca_pem
     with login(creds, sslmode="verify-full", sslrootcert=str(backend.ca_file)) as conn:
         assert conn.execute("SELECT current_user").fetchone() == ("tls-app",)
@@ -194,7 +198,7 @@ def test_a_connection_without_tls_is_refused(client: dodb.Client) -> None:
     users = client.databases.users
     users.ensure(CLUSTER, "plain-app")
     with pytest.raises(psycopg.OperationalError, match="accepts TLS connections only"):
-        login(users.credentials(CLUSTER, "plain-app"), sslmode="disable")
+        login(users.credentials(CLUSTER, "plain-app", ca_file=CA), sslmode="disable")
 
 
 def test_logical_databases_are_real_databases(client: dodb.Client, backend: Any) -> None:

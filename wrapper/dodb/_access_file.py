@@ -1,17 +1,17 @@
 """The TOML file of what an app needs of each cluster: read, checked, nothing sent.
 
     [clusters.CLUSTER]
-    dbs = ["orders"]
-    trusted_sources = [{ type = "ip_addr", value = "192.0.2.10" }]
+    dbs = [DATABASE, ...]
+    trusted_sources = [{ type = TYPE, value = VALUE }, ...]
 
-    [clusters.CLUSTER.users.app]          # the typed add's options
+    [clusters.CLUSTER.users.NAME]         # the typed add's options
     pg_allow_replication = true
 
-    [clusters.CLUSTER.pools.app-pool]     # the typed pool add's options
-    mode = "transaction"
+    [clusters.CLUSTER.pools.NAME]         # the typed pool add's options
+    mode = MODE
     size = 5
-    db = "orders"
-    user = "app"
+    db = DATABASE
+    user = NAME
 
 `load_access` reads it into `ClusterAccess` values for `Client.apply`; a
 problem is a `FileError` naming the file, line and key.
@@ -194,18 +194,23 @@ def _names(
 def _sources(
     body: Mapping[str, Any], table: tuple[str, ...], fail: Fail
 ) -> tuple[tuple[str, str], ...]:
+    from dodb_api.models import FirewallRule
+    from dodb_api.types import schema_of
+
     from ._access import rule
 
     items = body.get("trusted_sources", [])
-    shape = 'trusted_sources must be a list of {type = "...", value = "..."} tables'
+    needed = {p.name for p in schema_of(FirewallRule).props if p.required}
+    shape = f"trusted_sources must be a list of tables of {' and '.join(sorted(needed))}"
     if not isinstance(items, list):
         raise fail(shape, table, "trusted_sources")
     found = []
     for item in items:
-        if not isinstance(item, Mapping) or set(item) != {"type", "value"}:
+        if not isinstance(item, Mapping) or set(item) != needed:
             raise fail(shape, table, "trusted_sources")
         try:
-            found.append(rule(item["type"], str(item["value"])))
+            kind, value = (item[p.name] for p in schema_of(FirewallRule).props[:2])
+            found.append(rule(kind, str(value)))
         except DodbError as exc:
             raise fail(str(exc), table, "trusted_sources") from None
     return tuple(found)

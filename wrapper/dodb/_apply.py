@@ -24,8 +24,8 @@ from ._provision import Flow, apply_user_flow, plan_user
 if TYPE_CHECKING:
     from dodb_api.calls.users import UsersAddOptions
 
-Kind = Literal["user", "db", "pool", "trusted_source"]
-KINDS: Final[tuple[Kind, ...]] = ("db", "user", "pool", "trusted_source")
+Kind = Literal["users", "dbs", "pools", "trusted_sources"]
+KINDS: Final[tuple[Kind, ...]] = ("dbs", "users", "pools", "trusted_sources")
 """The kinds, in the order they are made (and pruned in reverse)."""
 Sign = Literal["+", "~", "=", "-"]
 KEPT_DATABASE: Final = "defaultdb"
@@ -114,36 +114,36 @@ def plan_flow(desired: Mapping[str, ClusterAccess], prune: Iterable[Kind] = ()) 
     for cluster, want in desired.items():
         dbs = (
             _names((yield calls.typed("databases_list", (cluster,), {}, {})))
-            if (want.dbs or want.pools or "db" in pruned)
+            if (want.dbs or want.pools or "dbs" in pruned)
             else {}
         )
         users: dict[str, Any] = {}
-        if want.users or want.pools or "user" in pruned:
+        if want.users or want.pools or "users" in pruned:
             users = _names((yield calls.typed("databases_list_users", (cluster,), {}, {})))
         for db in want.dbs:
-            changes.append(Change("=" if db in dbs else "+", "db", cluster, db))
+            changes.append(Change("=" if db in dbs else "+", "dbs", cluster, db))
         for name, options in want.users.items():
             found = users.get(name)
             action, _, changed = plan_user(cluster, name, found, _options(options))
             sign: Sign = {"created": "+", "changed": "~", "unchanged": "="}[action]  # type: ignore[assignment]
-            changes.append(Change(sign, "user", cluster, name, changed, found, options))
+            changes.append(Change(sign, "users", cluster, name, changed, found, options))
         pools: dict[str, Any] = {}
-        if want.pools or "pool" in pruned:
+        if want.pools or "pools" in pruned:
             listed = yield calls.typed("databases_list_connection_pools", (cluster,), {}, {})
             pools = _names(listed)
         for name, settings in want.pools.items():
             _check_pool_refs(cluster, name, settings, set(dbs) | set(want.dbs), users, want)
             found = pools.get(name)
             if found is None:
-                changes.append(Change("+", "pool", cluster, name, wanted=settings))
+                changes.append(Change("+", "pools", cluster, name, wanted=settings))
                 continue
             current = found.to_dict()
             differing = tuple(
                 k for k, v in settings.items() if v is not None and current.get(k) != v
             )
             sign = "~" if differing else "="
-            changes.append(Change(sign, "pool", cluster, name, differing, found, settings))
-        if want.trusted_sources or "trusted_source" in pruned:
+            changes.append(Change(sign, "pools", cluster, name, differing, found, settings))
+        if want.trusted_sources or "trusted_sources" in pruned:
             rules = yield calls.typed("databases_list_firewall_rules", (cluster,), {}, {})
             present = {(str(r.type_), r.value) for r in rules}
             for kind, value in want.trusted_sources:
@@ -151,29 +151,29 @@ def plan_flow(desired: Mapping[str, ClusterAccess], prune: Iterable[Kind] = ()) 
                 changes.append(
                     Change(
                         "=" if key in present else "+",
-                        "trusted_source",
+                        "trusted_sources",
                         cluster,
                         f"{key[0]}:{key[1]}",
                         wanted=key,
                     )
                 )
-            if "trusted_source" in pruned:
+            if "trusted_sources" in pruned:
                 kept = {access.rule(k, v) for k, v in want.trusted_sources}
                 for key in sorted(present - kept):
                     changes.append(
-                        Change("-", "trusted_source", cluster, f"{key[0]}:{key[1]}", wanted=key)
+                        Change("-", "trusted_sources", cluster, f"{key[0]}:{key[1]}", wanted=key)
                     )
-        if "pool" in pruned:
-            changes.extend(Change("-", "pool", cluster, n) for n in pools if n not in want.pools)
-        if "user" in pruned:
+        if "pools" in pruned:
+            changes.extend(Change("-", "pools", cluster, n) for n in pools if n not in want.pools)
+        if "users" in pruned:
             changes.extend(
-                Change("-", "user", cluster, n)
+                Change("-", "users", cluster, n)
                 for n, u in users.items()
                 if n not in want.users and u.role is not UserRole.PRIMARY
             )
-        if "db" in pruned:
+        if "dbs" in pruned:
             changes.extend(
-                Change("-", "db", cluster, n)
+                Change("-", "dbs", cluster, n)
                 for n in dbs
                 if n not in want.dbs and n != KEPT_DATABASE
             )
@@ -188,18 +188,21 @@ def _check_pool_refs(
     users: Mapping[str, Any],
     want: ClusterAccess,
 ) -> None:
-    """A pool's database and user must exist, or be made by this plan."""
-    db, user = settings.get("db"), settings.get("user")
-    if db is not None and db not in dbs:
-        raise InvalidInputError(
-            f"pool {name!r} on {cluster!r} uses database {db!r}, which neither exists nor "
-            "is in the file's dbs"
-        )
-    if user is not None and user not in users and user not in want.users:
-        raise InvalidInputError(
-            f"pool {name!r} on {cluster!r} uses user {user!r}, which neither exists nor is "
-            "in the file's users"
-        )
+    """What a pool names (its database, its user: `refers-to` in the spec) must exist,
+    or be made by this plan."""
+    from dodb_api.models import ConnectionPoolCreate
+
+    from ._options import accepted_by
+
+    existing = {"dbs": dbs, "users": set(users) | set(want.users)}
+    for option in accepted_by(ConnectionPoolCreate):
+        value = settings.get(option.name)
+        known = existing.get(option.refers_to or "")
+        if value is not None and known is not None and value not in known:
+            raise InvalidInputError(
+                f"pool {name!r} on {cluster!r} names {option.name} {value!r}, which neither "
+                f"exists nor is in the file's {option.refers_to}"
+            )
 
 
 def apply_flow(plan: Plan, report: Callable[[Change, str], None] | None = None) -> Flow:
@@ -223,19 +226,19 @@ def apply_flow(plan: Plan, report: Callable[[Change, str], None] | None = None) 
 
 def _one(change: Change) -> Flow:
     cluster, name = change.cluster, change.name
-    if change.kind == "user":
+    if change.kind == "users":
         if change.sign == "-":
             yield calls.typed("databases_delete_user", (cluster, name), {}, {})
             return "deleted"
         ensured = yield from apply_user_flow(cluster, name, change.found, _options(change.wanted))
         return str(ensured.action)
-    if change.kind == "db":
+    if change.kind == "dbs":
         if change.sign == "-":
             yield calls.typed("databases_delete", (cluster, name), {}, {})
             return "deleted"
         ensured_db = yield from access.ensure_database_flow(cluster, name)
         return str(ensured_db.action)
-    if change.kind == "pool":
+    if change.kind == "pools":
         if change.sign == "-":
             yield calls.typed("databases_delete_connection_pool", (cluster, name), {}, {})
             return "deleted"

@@ -38,6 +38,10 @@ class Option(NamedTuple):
     path: tuple[str, ...]
     flag: str
     help: str
+    replaces: bool = False
+    """A new value cannot be changed in place: `ensure` replaces the thing (`replaces`)."""
+    refers_to: str | None = None
+    """The kind of thing the value names (`refers-to`: `dbs`, `users`), which must exist."""
 
 
 @cache
@@ -59,6 +63,8 @@ def accepted_by(body: type[Model] | None) -> tuple[Option, ...]:
                         path,
                         str(declared.get("flag") or "--" + str(declared["name"]).replace("_", "-")),
                         str(declared.get("help", "")),
+                        bool(declared.get("replaces", False)),
+                        declared.get("refers-to"),
                     )
                 )
             elif isinstance(prop.reader, ModelReader) and prop.reader.model not in seen:

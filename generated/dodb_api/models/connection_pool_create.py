@@ -80,6 +80,8 @@ class ConnectionPoolCreate:
                         "flag": "--db",
                         "help": "the database the pool connects to",
                         "name": "db",
+                        "refers-to": "dbs",
+                        "replaces": True,
                     }
                 },
             ),
@@ -94,6 +96,8 @@ class ConnectionPoolCreate:
                         "help": "the user the pool connects as (default the "
                         "connecting user)",
                         "name": "user",
+                        "refers-to": "users",
+                        "replaces": True,
                     }
                 },
             ),

@@ -147,10 +147,11 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     from ._provision import add_parsers
 
     add_parsers(actions, _global_flags(defaults=False))
+    from .._apply import KINDS
     from ._provision import add_apply
     from ._resources import add_commands
 
-    add_apply(commands, _global_flags(defaults=True), prune="all")
+    add_apply(commands, _global_flags(defaults=True), prune=",".join(KINDS))
 
     add_commands(commands, lambda defaults: _global_flags(defaults=defaults), argv)
 

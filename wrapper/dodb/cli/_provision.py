@@ -35,7 +35,7 @@ def add_apply(actions: Any, flags: argparse.ArgumentParser, *, prune: str) -> No
         help="give clusters the users, databases, pools and trusted sources of a TOML file",
         parents=[flags],
         description="Reads [clusters.CLUSTER] tables: dbs = [names], trusted_sources = "
-        '[{type = "ip_addr", value = "..."}], [clusters.CLUSTER.users.NAME] tables whose '
+        "[{type = TYPE, value = VALUE}], [clusters.CLUSTER.users.NAME] tables whose "
         "keys are the typed call's options (pg_allow_replication = true, ...) and "
         "[clusters.CLUSTER.pools.NAME] tables (mode, size, db, user). Prints the plan, then "
         "carries it out in dependency order. Exit 0: nothing to change; "
@@ -60,7 +60,7 @@ load_desired = load_access
 
 
 def add_parsers(actions: Any, flags: argparse.ArgumentParser) -> None:
-    add_apply(actions, flags, prune="users")
+    add_apply(actions, flags, prune="users")  # `dodb users apply --prune`: the users
     for name, helptext in (
         ("credentials", "print or write what an app needs to connect as a user"),
         ("rotate", "give a user a new password, then print or write its credentials"),
@@ -160,8 +160,15 @@ def deliver(creds: Credentials, args: argparse.Namespace) -> None:
 _WORDS = {"+": "create", "~": "change", "=": "unchanged", "-": "delete"}
 
 
+_ALL = "all"
+"""`--prune all`: every kind."""
+_NOUNS = {"dbs": "db", "pools": "pool", "trusted_sources": "trusted source"}
+"""How a change of each kind is named in the plan (a user by its name alone)."""
+
+
 def _shown(change: Change) -> str:
-    kind = "" if change.kind == "user" else f"{change.kind.replace('_', ' ')} "
+    noun = _NOUNS.get(change.kind)
+    kind = f"{noun} " if noun else ""
     return f"{kind}{change.cluster}/{printable(change.name, 100)}"
 
 
@@ -195,13 +202,10 @@ def _prune_kinds(value: str | None) -> tuple[Kind, ...]:
 
     if value is None:
         return ()
-    if value == "all":
+    if value == _ALL:
         return KINDS
-    chosen = tuple(v.strip().replace("-", "_").rstrip("s") for v in value.split(","))
-    kinds = {k.rstrip("s"): k for k in KINDS}
-    bad = [c for c in chosen if c not in kinds]
+    chosen = [v.strip().replace("-", "_") for v in value.split(",")]
+    bad = [c for c in chosen if c not in KINDS]
     if bad:
-        raise DodbError(
-            f"--prune takes all or a list of {', '.join(k + 's' for k in KINDS)}; not {bad[0]}"
-        )
-    return tuple(kinds[c] for c in chosen)
+        raise DodbError(f"--prune takes all or a list of {', '.join(KINDS)}; not {bad[0]!r}")
+    return tuple(k for k in KINDS if k in chosen)
