@@ -301,3 +301,21 @@ def test_a_gzip_bomb_is_refused_without_expanding_it(kind: str, bomb: Path) -> N
     refused, peak_mb = result.stdout.split()
     assert refused == "refused"
     assert int(peak_mb) < 100, f"peak {peak_mb} MB"
+
+
+def test_an_answer_too_large_reaches_the_flow_as_any_failed_call_does(kind: str) -> None:
+    """A flow (ensure, apply) hears of a refused answer as of any error of its calls,
+    and goes on with what it decides: nothing escapes around it."""
+    from dodb import _calls as calls
+
+    def flow() -> Any:
+        try:
+            yield calls.typed("databases_list_users", ("c",), {}, {})
+        except dodb.ResponseTooLargeError as exc:
+            return f"caught: {type(exc).__name__}"
+        return "not refused"
+
+    body = b'{"users": []' + b" " * 2_000 + b"}"
+    with serving(answer(body)) as url:
+        found = call(kind, url, lambda c: c._drive(flow()), max_response_size=1_000)
+    assert found == "caught: ResponseTooLargeError"

@@ -372,7 +372,7 @@ FACTS: dict[str, Facts] = {
     "databases_install_update": Facts(
         operation_id="databases_install_update",
         official="databases.install_update",
-        unsure="resend",
+        unsure="raise",
         typed="clusters.install_update",
     ),
     "databases_list": Facts(
@@ -473,7 +473,7 @@ FACTS: dict[str, Facts] = {
     "databases_promote_replica": Facts(
         operation_id="databases_promote_replica",
         official="databases.promote_replica",
-        unsure="resend",
+        unsure="raise",
         subject="replica_name",
         typed="replicas.promote",
     ),
@@ -503,7 +503,7 @@ FACTS: dict[str, Facts] = {
     "databases_update_cluster_size": Facts(
         operation_id="databases_update_clusterSize",
         official="databases.update_cluster_size",
-        unsure="resend",
+        unsure="raise",
         typed="clusters.resize",
     ),
     "databases_update_connection_pool": Facts(
@@ -573,20 +573,20 @@ FACTS: dict[str, Facts] = {
     "databases_update_major_version": Facts(
         operation_id="databases_update_major_version",
         official="databases.update_major_version",
-        unsure="resend",
+        unsure="raise",
         typed="clusters.upgrade",
         needs_option=True,
     ),
     "databases_update_online_migration": Facts(
         operation_id="databases_update_onlineMigration",
         official="databases.update_online_migration",
-        unsure="resend",
+        unsure="raise",
         typed="online_migration.start",
     ),
     "databases_update_region": Facts(
         operation_id="databases_update_region",
         official="databases.update_region",
-        unsure="resend",
+        unsure="raise",
         typed="clusters.migrate",
     ),
     "databases_update_sql_mode": Facts(

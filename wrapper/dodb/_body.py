@@ -4,12 +4,14 @@ Senders hand it the bytes as they came off the socket (still compressed);
 it decodes them in steps of at most `STEP` bytes of output, so a small
 compressed body that would expand to gigabytes never sits in memory: past
 `limit` decoded bytes it raises `BodyTooLarge` before decoding any further.
-Nothing here does I/O.
+A body that does not decode, or ends before its encoding does, raises
+`UndecodableBody`. Nothing here does I/O.
 """
 
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from typing import Final
 
 from ._errors import BodyTooLarge
@@ -18,36 +20,84 @@ STEP: Final = 64 * 1024
 """Most bytes one decoding step produces."""
 ACCEPT_ENCODING: Final = "gzip, deflate"
 """What dodb asks servers for: the encodings this reader decodes."""
+_GZIP: Final = ("gzip", "x-gzip")
+_DEFLATE: Final = "deflate"
 
 
 class UndecodableBody(ValueError):
     """A body its `content-encoding` does not describe; the message says how."""
 
 
-def _decoder(encoding: str) -> zlib._Decompress | None:
-    if encoding in ("", "identity"):
-        return None
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompressobj(zlib.MAX_WBITS | 16)
-    if encoding == "deflate":
-        return zlib.decompressobj()
-    raise UndecodableBody(f"unsupported content-encoding {encoding!r}")
+class _Layer:
+    """One content-coding to undo. gzip may hold several members, one after another;
+    `deflate` is meant to be zlib-wrapped, but some servers send it raw: until the
+    first output, a failure is retried as raw deflate with every byte seen so far."""
+
+    def __init__(self, encoding: str) -> None:
+        self.gzip = encoding in _GZIP
+        self.raw_tried = False
+        self.seen = bytearray()  # deflate only: the input before the first output
+        self.output = False
+        self.decoder = self._new()
+
+    def _new(self) -> zlib._Decompress:
+        if self.gzip:
+            return zlib.decompressobj(zlib.MAX_WBITS | 16)
+        return zlib.decompressobj(-zlib.MAX_WBITS if self.raw_tried else zlib.MAX_WBITS)
+
+    def push(self, data: bytes, out: Callable[[bytes], None]) -> None:
+        while data:
+            if self.decoder.eof:
+                if not self.gzip:
+                    raise UndecodableBody("the body goes on past the end of its deflate stream")
+                self.decoder = self._new()  # the next gzip member
+            if not self.output and not self.gzip:
+                self.seen.extend(data)
+            try:
+                piece = self.decoder.decompress(data, STEP)
+            except zlib.error as exc:
+                if self.gzip or self.output or self.raw_tried:
+                    raise UndecodableBody(f"the body does not decode: {exc}") from None
+                self.raw_tried = True
+                self.decoder = self._new()
+                data, self.seen = bytes(self.seen), bytearray()
+                continue
+            if piece:
+                self.output = True
+                self.seen = bytearray()
+                out(piece)
+            data = self.decoder.unconsumed_tail or (
+                self.decoder.unused_data if self.decoder.eof else b""
+            )
+
+    def finish(self, out: Callable[[bytes], None]) -> None:
+        if not self.decoder.eof:
+            rest = self.decoder.flush()
+            if rest:
+                out(rest)
+            raise UndecodableBody("the body ends before its compressed stream does")
 
 
 class BodyReader:
     """Collects one body: `feed` raw chunks, then `finish` for the decoded bytes."""
 
-    __slots__ = ("_decoders", "_deflate_raw", "_limit", "_parts", "_size", "_started")
+    __slots__ = ("_layers", "_limit", "_parts", "_size", "_started")
 
     def __init__(self, content_encoding: str | None, limit: int) -> None:
         names = [e.strip().lower() for e in (content_encoding or "").split(",") if e.strip()]
+        layers = []
         # Encodings are listed in the order they were applied: undo them from the last.
-        self._decoders = [d for d in (_decoder(n) for n in reversed(names)) if d is not None]
-        self._deflate_raw = False
-        self._started = False
+        for name in reversed(names):
+            if name == "identity":
+                continue
+            if name not in (*_GZIP, _DEFLATE):
+                raise UndecodableBody(f"unsupported content-encoding {name!r}")
+            layers.append(_Layer(name))
+        self._layers = layers
         self._limit = limit
         self._parts: list[bytes] = []
         self._size = 0
+        self._started = False
 
     def _keep(self, data: bytes) -> None:
         if not data:
@@ -57,47 +107,29 @@ class BodyReader:
             raise BodyTooLarge(self._limit)
         self._parts.append(data)
 
-    def _decode(self, index: int, data: bytes) -> None:
-        """Push `data` through decoders[index:], a bounded step at a time."""
-        if index == len(self._decoders):
-            self._keep(data)
-            return
-        decoder = self._decoders[index]
-        while data:
-            try:
-                out = decoder.decompress(data, STEP)
-            except zlib.error as exc:
-                if not self._started and index == 0 and self._retry_raw_deflate(data):
-                    return
-                raise UndecodableBody(f"the body does not decode: {exc}") from None
-            self._started = True
-            self._decode(index + 1, out)
-            data = decoder.unconsumed_tail
-            if not data and decoder.eof:
-                break
-
-    def _retry_raw_deflate(self, data: bytes) -> bool:
-        """Some servers send raw deflate (no zlib header) as `deflate`: read it so."""
-        if self._deflate_raw or not self._decoders:
-            return False
-        self._deflate_raw = True
-        self._decoders[0] = zlib.decompressobj(-zlib.MAX_WBITS)
-        self._decode(0, data)
-        return True
+    def _sink(self, index: int) -> Callable[[bytes], None]:
+        """Where layer `index`'s output goes: the next layer, or the body."""
+        if index + 1 == len(self._layers):
+            return self._keep
+        following = self._layers[index + 1]
+        after = self._sink(index + 1)
+        return lambda data: following.push(data, after)
 
     def feed(self, chunk: bytes) -> None:
         """One chunk of the body as it came off the socket."""
-        if chunk:
-            self._decode(0, chunk)
+        if not chunk:
+            return
+        self._started = True
+        if not self._layers:
+            self._keep(chunk)
+        else:
+            self._layers[0].push(chunk, self._sink(0))
 
     def finish(self) -> bytes:
-        """The whole decoded body."""
-        for index, decoder in enumerate(self._decoders):
-            while not decoder.eof:
-                out = decoder.flush(STEP) if hasattr(decoder, "flush") else b""
-                self._decode(index + 1, out)
-                if not out:
-                    break
+        """The whole decoded body; `UndecodableBody` if a compressed stream was cut short."""
+        if self._started:
+            for index, layer in enumerate(self._layers):
+                layer.finish(self._sink(index))
         return b"".join(self._parts)
 
 

@@ -15,7 +15,7 @@ import httpx
 
 from .._base import Free, Hold
 from .._body import BodyReader, UndecodableBody, held
-from .._errors import BodyTooLarge, ClientStateError
+from .._errors import BodyTooLarge, ClientStateError, DodbError
 from .._retry import Outcome, Send, Sleep
 
 if TYPE_CHECKING:
@@ -26,20 +26,26 @@ if TYPE_CHECKING:
 async def drive(client: AsyncDriven, flow: Flow) -> Any:
     """Perform the I/O steps of `client._execute(flow)`; return the flow's result.
 
-    Locks taken by `Hold` are released by `Free`, or here if the call ends in an
-    error or is cancelled midway."""
+    A dodb error of the I/O itself (an answer past the size limit, a closed client) is
+    thrown back in, so the flow hears of it as of any failed call. Locks taken by
+    `Hold` are released by `Free`, or here if the call ends in an error or is
+    cancelled midway."""
     steps = client._execute(flow)
     held_locks: list[Any] = []
     outcome: Outcome = None
+    error: DodbError | None = None
     try:
         while True:
             try:
-                step = steps.send(outcome)
+                step = steps.send(outcome) if error is None else steps.throw(error)
             except StopIteration as done:
                 return done.value
-            outcome = None
+            outcome, error = None, None
             if isinstance(step, Send):
-                outcome = await transfer(client, step)
+                try:
+                    outcome = await transfer(client, step)
+                except DodbError as exc:  # too large, or a closed client: the flow hears of it
+                    error = exc
             elif isinstance(step, Sleep):
                 await client._sleep(step.seconds)
             elif isinstance(step, Hold):
@@ -82,7 +88,7 @@ async def read_httpx(
 ) -> httpx.Response:
     """A request through an httpx client, its body read by the one body reader: decoded
     in bounded steps, refused past `limit` bytes, and given up at `ends` (monotonic)."""
-    response = await http.send(http.build_request(**args), stream=True)
+    response = await http.send(http.build_request(**args), stream=True, follow_redirects=False)
     try:
         if held(response, limit) is not None:
             return response
