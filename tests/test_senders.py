@@ -315,7 +315,7 @@ def test_an_answer_too_large_reaches_the_flow_as_any_failed_call_does(kind: str)
             return f"caught: {type(exc).__name__}"
         return "not refused"
 
-    body = b'{"users": []' + b" " * 2_000 + b"}"
+    body = b'{"users": []' + b" " * 5_000 + b"}"
     with serving(answer(body)) as url:
-        found = call(kind, url, lambda c: c._drive(flow()), max_response_size=1_000)
+        found = call(kind, url, lambda c: c._drive(flow()), max_response_size=2_000)
     assert found == "caught: ResponseTooLargeError"
