@@ -200,7 +200,7 @@ def test_bad_acl_flag_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit) as info:
         main(["users", "--token", "t", "add", "c", "x", "--kafka-acl", "no-permission"])
     assert info.value.code == 2
-    assert "expected PATTERN:PERMISSION, got 'no-permission'" in capsys.readouterr().err
+    assert "expected TOPIC:PERMISSION, got 'no-permission'" in capsys.readouterr().err
 
 
 def test_missing_token_names_the_variable(capsys: pytest.CaptureFixture[str]) -> None:

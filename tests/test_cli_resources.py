@@ -86,3 +86,56 @@ def test_help_lists_every_resource_without_loading_models() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_an_object_argument_is_given_as_json_and_a_body_is_not_echoed(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = {
+        "host": "src.example.invalid",
+        "port": 5432,
+        "dbname": "app",
+        "username": "u",
+        "password": "p@ss:/%#?+w0rd",
+    }
+    code, out, err = run(
+        capsys,
+        "online-migration",
+        "start",
+        PG,
+        json.dumps(source),
+        "--token",
+        "t",
+        "--api-url",
+        url,
+        "--output",
+        "json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["status"]
+    assert "p@ss" not in out
+    code, out, err = run(
+        capsys,
+        "online-migration",
+        "stop",
+        PG,
+        json.loads(out)["id"],
+        "--token",
+        "t",
+        "--api-url",
+        url,
+        "--output",
+        "json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["path"]["database_cluster_uuid"] == PG
+
+
+def test_a_field_newer_than_the_spec_that_looks_like_a_credential_is_masked() -> None:
+    from dodb.cli._resources import render
+    from dodb_api.models import LogicalDatabase
+
+    newer = LogicalDatabase.from_dict({"name": "orders", "owner_token": "TOPSECRET"})
+    for output in ("json", "table"):
+        assert "TOPSECRET" not in render(newer, output=output, show_secrets=False)
+    assert "TOPSECRET" in render(newer, output="json", show_secrets=True)

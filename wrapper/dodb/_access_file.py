@@ -22,12 +22,17 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ._errors import DodbError
 
 if TYPE_CHECKING:
     from ._apply import ClusterAccess
+
+
+Kind = Literal["users", "dbs", "pools", "trusted_sources"]
+KINDS: Final[tuple[Kind, ...]] = ("dbs", "users", "pools", "trusted_sources")
+"""What a cluster's table holds, in the order `apply` makes them (and prunes in reverse)."""
 
 
 class FileError(DodbError):
@@ -116,7 +121,7 @@ def load_access(path: str | Path) -> dict[str, ClusterAccess]:
     return desired
 
 
-_CLUSTER_KEYS = ("users", "dbs", "pools", "trusted_sources")
+_CLUSTER_KEYS = KINDS
 
 Fail = Callable[..., FileError]
 

@@ -24,9 +24,8 @@ from ._provision import Flow, apply_user_flow, plan_user
 if TYPE_CHECKING:
     from dodb_api.calls.users import UsersAddOptions
 
-Kind = Literal["users", "dbs", "pools", "trusted_sources"]
-KINDS: Final[tuple[Kind, ...]] = ("dbs", "users", "pools", "trusted_sources")
-"""The kinds, in the order they are made (and pruned in reverse)."""
+from ._access_file import KINDS, Kind
+
 Sign = Literal["+", "~", "=", "-"]
 KEPT_DATABASE: Final = "defaultdb"
 """The database every PostgreSQL and MySQL cluster comes with: never pruned."""

@@ -14,8 +14,9 @@ from ._base import BaseClient, _Shared
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
+    from ._access_file import Kind
     from ._aiohttp import AiohttpSender
-    from ._apply import Applied, Change, ClusterAccess, Kind, Plan
+    from ._apply import Applied, Change, ClusterAccess, Plan
     from ._calls import Call
     from ._provision import Flow
     from .resources import AsyncDatabases

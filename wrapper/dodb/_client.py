@@ -27,7 +27,8 @@ from ._transport import DeadlineTransport, deadline_at
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-    from ._apply import Applied, Change, ClusterAccess, Kind, Plan
+    from ._access_file import Kind
+    from ._apply import Applied, Change, ClusterAccess, Plan
     from ._calls import Call
     from ._provision import Flow
     from .resources import Databases

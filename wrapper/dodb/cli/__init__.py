@@ -37,49 +37,6 @@ def _port(text: str) -> int:
     return port
 
 
-def _pair(text: str) -> tuple[str, str]:
-    pattern, sep, permission = text.rpartition(":")
-    if not sep or not pattern or not permission:
-        raise argparse.ArgumentTypeError(f"expected PATTERN:PERMISSION, got {text!r}")
-    return pattern, permission
-
-
-def _engine_options(parser: argparse.ArgumentParser, operation: str) -> None:
-    """One flag per row of the options table that the operation's request body accepts."""
-    from dodb_api.types import load_operation
-
-    from .._options import accepted_by, choices, is_flag, is_list
-
-    body = load_operation(operation).body
-    assert body is not None
-    group = parser.add_argument_group("engine options")
-    for option in accepted_by(body):
-        allowed = choices(body, option)
-        text = f"{option.engine}: {option.help}"
-        dest = option.name
-        if is_flag(body, option):
-            group.add_argument(
-                option.flag,
-                dest=dest,
-                action=argparse.BooleanOptionalAction,
-                default=None,
-                help=text,
-            )
-        elif is_list(body, option) and allowed is not None:
-            group.add_argument(
-                option.flag,
-                dest=dest,
-                type=_pair,
-                action="append",
-                metavar="PATTERN:PERMISSION",
-                help=f"{text}; PERMISSION is one of {', '.join(allowed)}",
-            )
-        elif is_list(body, option):
-            group.add_argument(option.flag, dest=dest, action="append", metavar="NAME", help=text)
-        else:
-            group.add_argument(option.flag, dest=dest, choices=allowed, help=text)
-
-
 def _global_flags(*, defaults: bool) -> argparse.ArgumentParser:
     """The flags of `dodb users`, for before and after the action.
 
@@ -143,11 +100,17 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         if needs_user:
             action.add_argument("name", help="user name")
         if name in _OPERATION_OF_ACTION and wanted == "users":  # --help alone loads no model
-            _engine_options(action, _OPERATION_OF_ACTION[name])
+            from dodb_api.types import load_operation
+
+            from ._resources import option_flags
+
+            body = load_operation(_OPERATION_OF_ACTION[name]).body
+            assert body is not None
+            option_flags(action, body, "engine options")
     from ._provision import add_parsers
 
     add_parsers(actions, _global_flags(defaults=False))
-    from .._apply import KINDS
+    from .._access_file import KINDS
     from ._provision import add_apply
     from ._resources import add_commands
 

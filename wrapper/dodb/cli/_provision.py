@@ -20,7 +20,8 @@ from .._errors import DodbError
 from ._render import printable
 
 if TYPE_CHECKING:
-    from .._apply import Change, ClusterAccess, Kind
+    from .._access_file import Kind
+    from .._apply import Change, ClusterAccess
     from .._provision import Credentials
 
 EXIT_NO_CHANGES = 0
@@ -198,7 +199,7 @@ def run_apply(client: Any, args: argparse.Namespace, desired: dict[str, ClusterA
 
 
 def _prune_kinds(value: str | None) -> tuple[Kind, ...]:
-    from .._apply import KINDS
+    from .._access_file import KINDS
 
     if value is None:
         return ()

@@ -18,7 +18,17 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from dodb_api.types import INTEGER, NUMBER, Model, Secret, load_operation
+from dodb_api.types import (
+    INTEGER,
+    NUMBER,
+    ArrayReader,
+    EnumReader,
+    Model,
+    ModelReader,
+    Secret,
+    load_operation,
+    schema_of,
+)
 
 from .._options import accepted_by, choices, is_flag, is_list, reader_at
 from ._render import MASK, printable, shown_json
@@ -43,11 +53,23 @@ def dashed(name: str) -> str:
     return name.replace("_", "-")
 
 
-def _pair(text: str) -> tuple[str, str]:
-    first, sep, second = text.rpartition(":")
-    if not sep or not first or not second:
-        raise argparse.ArgumentTypeError(f"expected A:B, got {text!r}")
-    return first, second
+def _pairs(body: type[Model], option: Any) -> tuple[str, Callable[[str], tuple[str, str]]]:
+    """The metavar and parser of a list option given as pairs: the item's first two
+    properties, split at the colon that leaves the enum-valued side whole."""
+    reader = reader_at(body, option.path)
+    item = reader.item if isinstance(reader, ArrayReader) else None
+    props = schema_of(item.model).props[:2] if isinstance(item, ModelReader) else ()
+    names = [p.name for p in props] or ["pattern", "permission"]
+    enum_first = bool(props) and isinstance(props[0].reader, EnumReader)
+    metavar = f"{names[0].upper()}:{names[1].upper()}"
+
+    def parse(text: str) -> tuple[str, str]:
+        first, sep, second = text.partition(":") if enum_first else text.rpartition(":")
+        if not sep or not first or not second:
+            raise argparse.ArgumentTypeError(f"expected {metavar}, got {text!r}")
+        return first, second
+
+    return metavar, parse
 
 
 def option_flags(parser: argparse.ArgumentParser, body: type[Model], title: str) -> None:
@@ -66,21 +88,26 @@ def option_flags(parser: argparse.ArgumentParser, body: type[Model], title: str)
                 help=text,
             )
         elif is_list(body, option) and allowed is not None:
+            metavar, parse = _pairs(body, option)
             group.add_argument(
                 option.flag,
                 dest=option.name,
-                type=_pair,
+                type=parse,
                 action="append",
-                metavar="PATTERN:PERMISSION",
-                help=f"{text}; PERMISSION is one of {', '.join(allowed)}",
+                metavar=metavar,
+                help=f"{text}; one of {', '.join(allowed)}",
             )
         elif is_list(body, option):
             group.add_argument(
-                option.flag, dest=option.name, action="append", metavar="VALUE", help=text
+                option.flag, dest=option.name, action="append", metavar="NAME", help=text
             )
         elif reader is INTEGER or reader is NUMBER:
             kind = int if reader is INTEGER else float
             group.add_argument(option.flag, dest=option.name, type=kind, help=text)
+        elif isinstance(reader, ModelReader):
+            group.add_argument(
+                option.flag, dest=option.name, type=json.loads, metavar="JSON", help=text
+            )
         else:
             group.add_argument(option.flag, dest=option.name, choices=allowed, help=text)
 
@@ -126,10 +153,10 @@ def _add_action(
             continue
         if param.kind is inspect.Parameter.KEYWORD_ONLY:
             action.add_argument(f"--{dashed(name)}", dest=f"query_{name}", help=f"{name}")
-        elif name == "body":
-            action.add_argument("body", type=json.loads, help="the request body, as JSON")
-        else:
+        elif param.annotation in ("str", str):
             action.add_argument(name, help=name.replace("_", " "))
+        else:  # an object, a list, a number: given as JSON
+            action.add_argument(name, type=json.loads, metavar=f"{name.upper()}_JSON", help=name)
     if op.body is not None and accepted_by(op.body):
         option_flags(action, op.body, "options")
 
@@ -153,7 +180,10 @@ def run(client: Any, args: argparse.Namespace) -> int:
             positional.append(getattr(args, name))
     result = method(*positional, **keywords)
     if result is None:
-        done = {"done": f"{args.resource}.{args.call}", "arguments": positional}
+        # Only the path's values are echoed: a body may hold credentials.
+        op = load_operation(args.operation)
+        where = dict(zip(op.path_params, positional, strict=False))
+        done = {"done": f"{args.resource}.{args.call}", "path": where}
         print(json.dumps(done) if args.output == "json" else f"done: {args.call}")
         return 0
     print(render(result, output=args.output, show_secrets=args.show_secrets))
@@ -161,11 +191,12 @@ def run(client: Any, args: argparse.Namespace) -> int:
 
 
 def _plain(value: Any, *, show_secrets: bool) -> Any:
+    """JSON with credentials masked: the spec's (`Secret`), and any other field whose
+    name looks like one (a field newer than this spec may be a credential)."""
     if isinstance(value, Secret):
         return value.reveal() if show_secrets else MASK
-    if hasattr(value, "to_dict"):
-        return shown_json(value.to_dict(), show_secrets=show_secrets)
-    return shown_json(value, show_secrets=show_secrets)
+    data = value.to_dict() if hasattr(value, "to_dict") else value
+    return shown_json(data, show_secrets=show_secrets, known=False)
 
 
 def render(result: Any, *, output: str, show_secrets: bool) -> str:
