@@ -335,9 +335,7 @@ def render(spec_path: Path, package: Path) -> list[Path]:
         raise SpecError("two operations have the same operationId")
     by_name = {o.name: o for o in ops}
     for op in ops:
-        lookup = op.facts["confirm_by"]
-        if lookup is not None and lookup not in by_name:
-            raise SpecError(f"{op.operation_id}: x-dodb-confirm-by names no operation")
+        _check_declarations(op, by_name)
     env = jinja2.Environment(  # noqa: S701 - writes Python source, not HTML
         loader=jinja2.FileSystemLoader(TEMPLATES),
         keep_trailing_newline=True,
@@ -448,3 +446,29 @@ def _official_name(rest: str) -> str:
     name kept as it is (`list`), a keyword suffixed (`import_`)."""
     name = snake_case(rest)
     return f"{name}_" if keyword.iskeyword(name) else name
+
+
+def _check_declarations(op: Op, by_name: Mapping[str, Op]) -> None:
+    """The `x-dodb-*` facts must name what the operation has, or the client would fail
+    only when a call needs them (an unsure create, say)."""
+    where = op.operation_id
+    params = [p.name for p in op.path_params]
+    facts = op.facts
+    subject = facts["subject"]
+    if subject is not None and not subject.startswith("body.") and subject not in params:
+        raise SpecError(f"{where}: x-dodb-subject {subject!r} is no path parameter")
+    if subject is not None and subject.startswith("body.") and not op.has_body:
+        raise SpecError(f"{where}: x-dodb-subject {subject!r} but no request body")
+    serial = facts["one_at_a_time"]
+    if serial is not None and serial not in params:
+        raise SpecError(f"{where}: x-dodb-one-at-a-time {serial!r} is no path parameter")
+    lookup_name = facts["confirm_by"]
+    if lookup_name is not None:
+        lookup = by_name.get(lookup_name)
+        if lookup is None:
+            raise SpecError(f"{where}: x-dodb-confirm-by names no operation")
+        if len(lookup.path_params) != len(params) + 1 or lookup.method != "GET":
+            raise SpecError(
+                f"{where}: x-dodb-confirm-by {lookup.operation_id} must be a GET whose path "
+                "is this operation's, plus the subject"
+            )

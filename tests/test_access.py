@@ -163,24 +163,33 @@ def test_trusted_sources_are_added_without_dropping_the_others(served: Any) -> N
 
 
 def test_a_concurrent_writer_that_drops_our_rule_is_outwritten() -> None:
-    """The list is replaced whole: another writer holding an older read can drop a rule
-    just written. The flow reads again after writing and writes again if it is gone."""
+    """The list is replaced whole: another process holding an older read can drop a
+    rule just written. The flow reads again after writing and writes again if it is
+    gone, keeping the other writer's rules; within the client it holds a lock."""
+    import json
+
+    from dodb._base import Free, Hold
+
     flow = ensure_rules_flow("c", [("ip_addr", "192.0.2.10")])
     theirs = FirewallRule.from_dict({"type": "tag", "value": "other", "uuid": "u1"})
     mine = FirewallRule.from_dict({"type": "ip_addr", "value": "192.0.2.10", "uuid": "u2"})
+    assert isinstance(next(flow), Hold)
     writes: list[Any] = []
-    call = next(flow)  # the first read
-    call = flow.send([theirs])
-    writes.append(call)  # our write
-    call = flow.send(None)  # read again: the other writer's older list won
-    call = flow.send([theirs])
-    writes.append(call)  # so we write again, keeping theirs
-    call = flow.send(None)
+    flow.send(None)  # the first read
+    writes.append(flow.send([theirs]))  # our write
+    flow.send(None)  # read again: the other writer's older list won
+    writes.append(flow.send([theirs]))  # so we write again
+    flow.send(None)  # read after the second write: ours is there now
+    assert isinstance(flow.send([theirs, mine]), Free)
     with pytest.raises(StopIteration) as done:
-        flow.send([theirs, mine])
+        flow.send(None)
     assert done.value.value.action == "changed"
-    assert len(writes) == 2
-    assert all(w.method == "PUT" for w in writes)
+    assert [w.method for w in writes] == ["PUT", "PUT"]
+    sent = [json.loads(w.content)["rules"] for w in writes]
+    assert sent[1] == [
+        {"type": "tag", "value": "other", "uuid": "u1"},
+        {"type": "ip_addr", "value": "192.0.2.10"},
+    ]
 
 
 def test_apply_prunes_only_the_kinds_asked_and_never_the_primary_user_or_defaultdb(
@@ -253,3 +262,20 @@ def test_the_file_over_three_clusters_under_faults_ends_exactly_as_wanted(
         assert [u.name for u in client.databases.users.list(spec.id)].count("app") == 1
         rules = client.databases.firewall.list(spec.id)
         assert [(r.type_, r.value) for r in rules] == [("ip_addr", "192.0.2.10")]
+
+
+def test_credentials_refuse_a_pool_of_another_user_and_a_ca_folder_that_is_not_there(
+    served: Any, tmp_path: Path
+) -> None:
+    emulator, _ = served
+    client = emulator.client()
+    client.databases.users.ensure(PG, "app")
+    client.databases.pools.ensure(
+        PG, "admin-pool", mode="session", size=2, db="defaultdb", user="doadmin"
+    )
+    with pytest.raises(dodb.InvalidInputError, match="connects as 'doadmin', not 'app'"):
+        client.databases.users.credentials(PG, "app", pool="admin-pool")
+    before = client.stats.requests
+    with pytest.raises(dodb.InvalidInputError, match="does not exist"):
+        client.databases.users.credentials(PG, "app", ca_file=tmp_path / "missing" / "ca.pem")
+    assert client.stats.requests == before  # nothing was sent

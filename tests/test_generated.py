@@ -145,3 +145,21 @@ def test_new_server_values_and_fields_survive_a_round_trip() -> None:
     assert parsed.user.role not in (UserRole.PRIMARY, UserRole.NORMAL)
     assert parsed.user.extra == {"created_at": "2026-11-28T00:00:00Z"}
     assert parsed.to_dict() == raw
+
+
+def test_a_declaration_naming_what_the_operation_lacks_fails_the_generation(
+    tmp_path: Path,
+) -> None:
+    """`x-dodb-*` facts are checked when the code is generated, not when a call needs
+    them (an unsure create is the first to read its lookup)."""
+    spec = (ROOT / "openapi.yaml").read_text()
+    broken = spec.replace(
+        "      x-dodb-one-at-a-time: database_cluster_uuid\n",
+        "      x-dodb-one-at-a-time: cluster_id\n",
+        1,
+    )
+    assert broken != spec
+    (tmp_path / "openapi.yaml").write_text(broken)
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        regenerate(tmp_path / "out" / "dodb_api", tmp_path / "openapi.yaml")
+    assert "x-dodb-one-at-a-time 'cluster_id' is no path parameter" in failed.value.stderr

@@ -21,6 +21,7 @@ from dodb_api.models import (
 )
 
 from . import _calls as calls
+from ._base import Free, Hold
 from ._errors import DodbError, InvalidInputError, UnprocessableEntityError
 from ._options import accepted_by
 from ._provision import Flow
@@ -122,7 +123,13 @@ def ensure_pool_flow(cluster: str, name: str, wanted: Mapping[str, Any]) -> Flow
     settings = {k: v for k, v in settings.items() if v is not None}
     if any(o.replaces for o in options if o.name in differing):
         yield calls.typed(_DELETE_POOL, (cluster, name), {}, {})
-        made = yield calls.typed(_ADD_POOL, (cluster,), {"name": name}, settings)
+        try:
+            made = yield calls.typed(_ADD_POOL, (cluster,), {"name": name}, settings)
+        except DodbError as exc:
+            raise PoolReplaceError(
+                f"pool {name!r} on {cluster!r} was deleted to be replaced ({', '.join(differing)} "
+                f"changed), but adding it again failed: {exc}"
+            ) from exc
         return EnsuredPool("changed", made, differing, replaced=True)
     yield calls.typed(_UPDATE_POOL, (cluster, name), {}, settings)
     pools = yield calls.typed(_LIST_POOLS, (cluster,), {}, {})
@@ -149,6 +156,10 @@ def _key(item: FirewallRule) -> tuple[str, str]:
     return (str(item.type_), item.value)
 
 
+class PoolReplaceError(DodbError):
+    """A pool deleted to be replaced could not be added again: it is gone until it is."""
+
+
 class RulesRaceError(DodbError):
     """Another writer kept replacing the cluster's trusted sources while dodb added its own."""
 
@@ -157,17 +168,22 @@ def ensure_rules_flow(cluster: str, wanted: Iterable[tuple[str, str]]) -> Flow:
     """Add the rules that are missing, keeping every other rule.
 
     The API replaces the whole list at once, so this reads, adds and writes, then
-    reads again: a writer that replaced the list in between (with a list read
-    before ours was written) would have dropped our rules, and the loop adds them
-    again, up to `RULE_WRITES` times. Rules the other writer added are kept, as
-    are all others: nothing is removed here."""
+    reads again. Within one client the read-modify-write holds a lock, so its own
+    writers never undo each other. Another process is another matter: one that
+    replaced the list in between, from a list read before ours was written, drops
+    our rules, and the loop writes them again (up to `RULE_WRITES` times); but if
+    ours replaced its list the same way, its new rules are gone and only it can
+    notice. Nothing is removed here."""
     want = list(dict.fromkeys(wanted))
     added: tuple[FirewallRule, ...] = ()
+    lock = _rules_lock(cluster)
+    yield Hold(lock)  # this client's other writers of the list wait their turn
     for _ in range(RULE_WRITES):
         rules: list[FirewallRule] = yield calls.typed(_LIST_RULES, (cluster,), {}, {})
         present = {_key(r) for r in rules}
         missing = [w for w in want if w not in present]
         if not missing:
+            yield Free(lock)
             action: Action = "changed" if added else "unchanged"
             return EnsuredRules(action, tuple(rules), added)
         keep = [{"type": k, "value": v} | _extra(r) for r in rules for k, v in [_key(r)]]
@@ -189,10 +205,14 @@ def _extra(item: FirewallRule) -> dict[str, Any]:
 def remove_rules_flow(cluster: str, unwanted: Iterable[tuple[str, str]]) -> Flow:
     """Remove these rules, keeping every other (read, write the rest, read again)."""
     drop = set(unwanted)
+    lock = _rules_lock(cluster)
+    yield Hold(lock)
+    removed = False
     for _ in range(RULE_WRITES):
         rules: list[FirewallRule] = yield calls.typed(_LIST_RULES, (cluster,), {}, {})
         if not any(_key(r) in drop for r in rules):
-            return EnsuredRules("changed", tuple(rules))
+            yield Free(lock)
+            return EnsuredRules("changed" if removed else "unchanged", tuple(rules))
         keep = [
             {"type": k, "value": v} | _extra(r)
             for r in rules
@@ -200,6 +220,12 @@ def remove_rules_flow(cluster: str, unwanted: Iterable[tuple[str, str]]) -> Flow
             if (k, v) not in drop
         ]
         yield calls.typed(_UPDATE_RULES, (cluster,), {}, {"rules": keep})
+        removed = True
     raise RulesRaceError(
         f"the trusted sources of {cluster!r} kept changing while these were removed"
     )
+
+
+def _rules_lock(cluster: str) -> str:
+    """The key of the lock this client holds over a read-modify-write of `cluster`'s rules."""
+    return f"trusted-sources/{cluster}"

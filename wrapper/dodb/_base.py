@@ -349,7 +349,7 @@ class BaseClient:
         try:
             item = next(flow)
             while True:
-                if isinstance(item, Sleep):
+                if isinstance(item, Sleep | Hold | Free):  # a flow's pause, or its own lock
                     yield item
                     item = flow.send(None)
                     continue

@@ -51,10 +51,12 @@ from ._retry import Sleep
 if TYPE_CHECKING:
     from dodb_api.calls.users import UsersAddOptions as AddOptions
 
+    from ._base import Free, Hold
+
 Action = Literal["created", "changed", "unchanged"]
 
 
-Flow = Generator["Call[Any] | Sleep", Any, Any]
+Flow = Generator["Call[Any] | Sleep | Hold | Free", Any, Any]
 """A flow yields the calls to make (sent their results, or thrown their errors) and the
 pauses between them, and returns what it decided."""
 
@@ -276,17 +278,29 @@ def _verified(
 ) -> Flow:
     """The credentials, with the cluster's CA to verify the server, through `pool`."""
     ca: DatabaseCa = yield calls.typed(_GET_CA, (database.id,), {}, {})
-    pooled = None
+    pooled: ConnectionPool | None = None
     if pool is not None:
         pooled = yield calls.typed(_GET_POOL, (database.id, pool), {}, {})
+        assert pooled is not None
+        if pooled.user and pooled.user != user.name:
+            raise InvalidInputError(
+                f"pool {pool!r} connects as {pooled.user!r}, not {user.name!r}: its "
+                "connection would not be this user's"
+            )
     return credentials_of(
         database, user, private=private, ca_pem=ca_pem(ca), ca_file=ca_file, pool=pooled
     )
 
 
 def ca_path(ca_file: str | os.PathLike[str] | None) -> str | None:
-    """Where the CA is to be written, as an absolute path (a URI carries it as text)."""
-    return None if ca_file is None else os.path.abspath(os.fspath(ca_file))
+    """Where the CA is to be written, as an absolute path (a URI carries it as text);
+    a folder that is not there is told before anything is sent."""
+    if ca_file is None:
+        return None
+    path = os.path.abspath(os.fspath(ca_file))
+    if not os.path.isdir(os.path.dirname(path)):
+        raise InvalidInputError(f"ca_file: the folder {os.path.dirname(path)!r} does not exist")
+    return path
 
 
 def write_ca(creds: Credentials) -> Credentials:
