@@ -34,6 +34,7 @@ ALLOWED_LITERALS: dict[tuple[str, str], str] = {
     ("cli/_provision.py", "delete"): "the name of a command-line action",
     ("cli/_provision.py", "all"): "`--prune all`, the command line's word for every kind",
     ("cli/_resources.py", "done"): "the command line's key for a call without a result",
+    ("cli/_resources.py", "JSON"): "the metavar of an argument given as JSON",
     ("emulator/__init__.py", "off"): "uvicorn's lifespan setting",
     ("pytest_plugin.py", "session"): "a pytest fixture scope",
 }
