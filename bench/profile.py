@@ -534,6 +534,7 @@ def main() -> None:
                 ]
             )
             print(f"{name} done ({time.time() - started:.0f}s)", flush=True)
+        isolated = micro_timings(url)
     head = [
         "# Where dodb's per-call time goes",
         "",
@@ -552,17 +553,212 @@ def main() -> None:
         f"Python {sys.version.split()[0]}, {os.cpu_count()} cores shared with other work: "
         "compare rows of one run. Sampling is noisy: a function's figure moves by about "
         "±1 µs or ±30% between runs (identical aiohttp code differs that much between the "
-        "two clients' columns); bench/ablate.py measures what the main costs save when "
-        "removed, which is the firmer figure.",
+        "two clients' columns), and some small functions are charged far more than they "
+        "cost (`asyncio.current_task`: 0.3 µs alone, several µs here). The firmer figures "
+        "are the steps timed alone (last table) and bench/ablate.py's paired ablations; "
+        "bench/results/findings.md sums them up.",
         "",
         *table(["scenario", "dodb µs/call", "bare µs/call", "ratio", "dodb's own µs"], summary),
         "",
     ]
-    text = "\n".join(head + sections)
+    isolation = [
+        "## dodb's steps in isolation",
+        "",
+        "Each step of a reference-page add, timed alone in one process (best of 5 repeats of "
+        "20,000): steadier than the samples above, but blind to what a step costs the event "
+        "loop later (bench/ablate.py measures that).",
+        "",
+        *table(["step", "µs"], isolated),
+        "",
+    ]
+    text = "\n".join(head + sections + isolation)
     args.output.parent.mkdir(exist_ok=True)
     args.output.write_text(text)
     print(text)
     print(f"wrote {args.output} in {time.time() - started:.0f}s")
+
+
+# In isolation: dodb's steps timed alone, in-process -----------------------------------
+
+
+def micro_timings(url: str) -> list[list[str]]:
+    """Each step of a reference-page add in dodb, timed alone (µs, best of 5 repeats).
+
+    Steady where the profiles are noisy, but blind to what a step makes the event loop
+    do later. Reaches into dodb's private modules: a step that a newer dodb no longer
+    has is reported as such."""
+    import timeit
+
+    import httpx
+
+    rows: list[list[str]] = []
+    response = httpx.post(
+        f"{url}/v2/databases/ab7bb7a/users",
+        json={"name": f"micro-{time.time_ns()}"},
+        headers={"Authorization": "Bearer bench-token"},
+    )
+    raw, body = list(response.headers.raw), response.content
+
+    def timed(label: str, make: Callable[[], Callable[[], object]], number: int = 20000) -> None:
+        try:
+            step = make()
+            step()
+            best = min(timeit.repeat(step, number=number, repeat=5)) / number * 1e6
+            rows.append([label, f"{best:.2f}"])
+        except (AttributeError, ImportError, TypeError) as exc:
+            rows.append([label, f"n/a ({type(exc).__name__}: {exc})"])
+
+    def build_call() -> Callable[[], object]:
+        from dodb import _calls
+
+        return lambda: _calls.add_user_raw("ab7bb7a", {"name": "app-01"})
+
+    def whole_plan() -> Callable[[], object]:
+        import dodb
+        from dodb import _calls
+
+        client = dodb.Client("bench-token", base_url=url, requests_per_minute=None)
+        call = _calls.add_user_raw("ab7bb7a", {"name": "app-01"})
+        answer = httpx.Response(201, headers=raw, content=body)
+
+        def run() -> object:
+            plan = client._plan(call)
+            next(plan)  # Pace
+            plan.send(0.0)  # Send
+            try:
+                plan.send(answer)
+            except StopIteration as done:
+                return done.value
+            raise AssertionError("the plan did not end")
+
+        return run
+
+    def request_args() -> Callable[[], object]:
+        import dodb
+        from dodb import _calls, _retry
+
+        client = dodb.Client("bench-token", base_url=url, requests_per_minute=None)
+        call = _calls.add_user_raw("ab7bb7a", {"name": "app-01"})
+        step = _retry.Send(call, client.settings.timeout, "first", 60.0)
+        return lambda: client._request_args(step)
+
+    def result() -> Callable[[], object]:
+        import dodb
+        from dodb import _calls, _retry
+
+        client = dodb.Client("bench-token", base_url=url, requests_per_minute=None)
+        call = _calls.add_user_raw("ab7bb7a", {"name": body_name()})
+        answer = httpx.Response(201, headers=raw, content=body)
+        done = _retry.Done(answer, 1)
+        return lambda: client._result(call, done)
+
+    def body_name() -> str:
+        return str(json.loads(body)["user"]["name"])
+
+    def parse_only() -> Callable[[], object]:
+        from dodb import _calls, _response
+
+        call = _calls.add_user_raw("ab7bb7a", {"name": body_name()})
+        answer = httpx.Response(201, headers=raw, content=body)
+        return lambda: _response.parse_success(call, answer, 1)
+
+    def scan() -> Callable[[], object]:
+        from dodb._ratelimit import scan as scan_headers
+
+        return lambda: scan_headers(raw)
+
+    def caller_record() -> Callable[[], object]:
+        import weakref
+
+        from dodb._base import _caller
+
+        last: weakref.WeakKeyDictionary[object, object] = weakref.WeakKeyDictionary()
+
+        def record() -> None:
+            last[_caller()] = body
+
+        return record
+
+    def httpx_response() -> Callable[[], object]:
+        return lambda: httpx.Response(201, headers=list(raw), stream=httpx.ByteStream(body))
+
+    def yarl_url() -> Callable[[], object]:
+        import yarl
+
+        target = f"{url}/v2/databases/ab7bb7a/users"
+        return lambda: yarl.URL(target, encoded=True)
+
+    def json_encode() -> Callable[[], object]:
+        from dodb._calls import _encode
+
+        return lambda: _encode({"name": "app-01"})
+
+    def json_decode() -> Callable[[], object]:
+        from dodb._response import decode
+
+        answer = httpx.Response(201, headers=raw, content=body)
+        return lambda: decode(answer)
+
+    timed("`dodb/_calls.py:add_user_raw`: the Call (path, strict body check, JSON)", build_call)
+    timed("`dodb/_calls.py:_encode`: the body as JSON", json_encode)
+    timed("`dodb/_retry.py:plan`: a first-try success, Pace + Send + Done", whole_plan)
+    timed("`dodb/_base.py:BaseClient._request_args`", request_args)
+    timed("`yarl.URL(url, encoded=True)` (`dodb/_aiohttp.py`)", yarl_url)
+    timed("`httpx.Response(...)` from aiohttp's raw headers (`dodb/_aiohttp.py`)", httpx_response)
+    timed("`dodb/_response.py:decode`: json.loads of the body", json_decode)
+    timed("`dodb/_ratelimit.py:scan`: rate limit and request id", scan)
+    timed("`dodb/_response.py:parse_success` (decode, name check, scan, APIResponse)", parse_only)
+    timed(
+        "`dodb/_base.py:_caller` + weak-keyed record (`last_response`), outside a task",
+        caller_record,
+    )
+    timed("`dodb/_base.py:BaseClient._result` (parse_success + bookkeeping)", result)
+    rows += asyncio.run(async_micro())
+    return rows
+
+
+async def async_micro() -> list[list[str]]:
+    """What an asyncio.timeout and one more timer cost, with the loop turning (µs)."""
+    loop = asyncio.get_running_loop()
+    n = 20000
+
+    async def turn() -> None:
+        await asyncio.sleep(0)
+
+    async def with_timeout() -> None:
+        async with asyncio.timeout(30):
+            await asyncio.sleep(0)
+
+    async def with_timer() -> None:
+        handle = loop.call_later(30, lambda: None)
+        await asyncio.sleep(0)
+        handle.cancel()
+
+    async def with_caller() -> None:
+        asyncio.current_task()
+        await asyncio.sleep(0)
+
+    async def per_call(body: Callable[[], Any]) -> float:
+        best = float("inf")
+        for _ in range(5):
+            start = time.process_time()
+            for _ in range(n):
+                await body()
+            best = min(best, (time.process_time() - start) / n * 1e6)
+        return best
+
+    base = await per_call(turn)
+    return [
+        [
+            "`asyncio.timeout(budget)` entered and left around an await",
+            f"{await per_call(with_timeout) - base:.2f}",
+        ],
+        [
+            "one timer scheduled and cancelled (`loop.call_later`)",
+            f"{await per_call(with_timer) - base:.2f}",
+        ],
+        ["`asyncio.current_task()`", f"{await per_call(with_caller) - base:.2f}"],
+    ]
 
 
 def load(

@@ -37,6 +37,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from report import figures, results_markdown, targets  # bench/report.py: one renderer
+
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 SYNC_CLIENTS = ["httpx", "dodb-reference", "dodb-typed", "pydo"]
@@ -183,77 +185,6 @@ def run_job(job: tuple[str, ...], url: str, args: argparse.Namespace, tag: str) 
     return worker("memory-async", client, url, str(MEMORY_CALLS), str(MEMORY_CONCURRENCY), tag)
 
 
-def targets(med: dict[str, Any]) -> list[dict[str, Any]]:
-    """The issue's targets, each as a measured ratio against its bound."""
-    s, a, st, mem = med["sync"], med["async"], med["startup"], med["memory"]
-    cpu = {k: s[k]["cpu_us_per_call"] for k in s}
-
-    def rate(client: str, conc: int) -> float:
-        return float(a[client][str(conc)]["calls_per_s"])
-
-    rows = [
-        (
-            "sync CPU per call, reference-page call / bare httpx",
-            cpu["dodb-reference"] / cpu["httpx"],
-            "<=",
-            1.10,
-        ),
-        (
-            "sync CPU per call, typed call / bare httpx",
-            cpu["dodb-typed"] / cpu["httpx"],
-            "<=",
-            1.15,
-        ),
-        (
-            "async calls/s at 32, dodb / bare aiohttp",
-            rate("dodb", 32) / rate("aiohttp", 32),
-            ">=",
-            0.8,
-        ),
-        (
-            "async calls/s at 128, dodb / bare aiohttp",
-            rate("dodb", 128) / rate("aiohttp", 128),
-            ">=",
-            0.8,
-        ),
-        (
-            "async calls/s, dodb at 128 / dodb at 32",
-            rate("dodb", 128) / rate("dodb", 32),
-            ">=",
-            1.0,
-        ),
-        ("async calls/s at 32, dodb / pydo.aio", rate("dodb", 32) / rate("pydo", 32), ">=", 2.5),
-        (
-            "import + Client(), dodb / bare httpx",
-            st["dodb"]["import_construct_ms"] / st["httpx"]["import_construct_ms"],
-            "<=",
-            1.25,
-        ),
-        (
-            "peak memory after 2,000 sync calls, dodb / pydo",
-            mem["sync"]["dodb-typed"]["peak_rss_mb"] / mem["sync"]["pydo"]["peak_rss_mb"],
-            "<=",
-            0.5,
-        ),
-        (
-            "peak memory after 2,000 async calls at 32, dodb / pydo.aio",
-            mem["async"]["dodb"]["peak_rss_mb"] / mem["async"]["pydo"]["peak_rss_mb"],
-            "<=",
-            0.5,
-        ),
-    ]
-    return [
-        {
-            "target": name,
-            "measured": value,
-            "op": op,
-            "bound": bound,
-            "met": value <= bound if op == "<=" else value >= bound,
-        }
-        for name, value, op, bound in rows
-    ]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -307,8 +238,8 @@ def main() -> None:
     }
     results = {
         "meta": {
-            "command": "bash scripts/bench.sh  (.venv-bench/bin/python bench/run.py "
-            f"--rounds {args.rounds} --calls {args.calls} --async-calls {args.async_calls})",
+            "command": "bash scripts/bench.sh, i.e. .venv-bench/bin/python bench/run.py "
+            f"--rounds {args.rounds} --calls {args.calls} --async-calls {args.async_calls}",
             "rounds": args.rounds,
             "calls": args.calls,
             "async_calls": args.async_calls,
@@ -324,12 +255,10 @@ def main() -> None:
             "seconds": round(time.time() - started),
         },
         "medians": med,
-        "targets": targets(med),
         "runs": raw,
     }
+    results["targets"] = targets(figures(results))  # the issue's targets (bench/report.py)
     (args.output / "results.json").write_text(json.dumps(results, indent=1) + "\n")
-    from report import results_markdown  # bench/report.py: one renderer for both pages
-
     table = results_markdown(results)
     (args.output / "results.md").write_text(table + "\n")
     print(table)
