@@ -4,8 +4,11 @@
     python bench/worker.py async CLIENT URL N CONCURRENCY TAG
     python bench/worker.py startup CLIENT
     python bench/worker.py memory CLIENT URL N TAG
+    python bench/worker.py memory-async CLIENT URL N CONCURRENCY TAG
 
-CLIENT is one of: dodb-reference, dodb-typed, pydo, httpx (sync); dodb, pydo, httpx (async).
+CLIENT is one of: dodb-reference, dodb-typed, pydo, httpx (sync); dodb, pydo, httpx,
+aiohttp (async); for startup: dodb, dodb-async, dodb-ready, dodb-all-operations, pydo,
+httpx, aiohttp.
 """
 
 from __future__ import annotations
@@ -100,6 +103,24 @@ def async_caller(kind: str, url: str) -> tuple[Any, Any]:
             return response.json()
 
         return add_httpx, http.aclose
+    if kind == "aiohttp":
+        import aiohttp
+
+        # The yardstick for dodb's AsyncClient, which sends through aiohttp itself: the
+        # same pool size as dodb's sender (256), so the pool is not the difference.
+        session = aiohttp.ClientSession(
+            url,
+            headers={"Authorization": f"Bearer {TOKEN}"},
+            connector=aiohttp.TCPConnector(limit=256, limit_per_host=0),
+        )
+        path = f"/v2/databases/{CLUSTER}/users"
+
+        async def add_aiohttp(name: str) -> Any:
+            async with session.post(path, json={"name": name}) as response:
+                response.raise_for_status()
+                return await response.json()
+
+        return add_aiohttp, session.close
     raise SystemExit(f"unknown async client {kind}")
 
 
@@ -114,20 +135,27 @@ def run_sync(kind: str, url: str, n: int, tag: str) -> dict[str, Any]:
     return {"calls_per_s": n / wall, "cpu_us_per_call": cpu / n * 1e6}
 
 
+async def async_lanes(add: Any, n: int, concurrency: int, tag: str) -> None:
+    """`n` adds made by `concurrency` tasks, each taking the next name when it is free."""
+    import asyncio
+
+    names = iter(range(n))
+
+    async def lane() -> None:
+        for i in names:
+            await add(f"{tag}-{i}")
+
+    await asyncio.gather(*(lane() for _ in range(concurrency)))
+
+
 def run_async(kind: str, url: str, n: int, concurrency: int, tag: str) -> dict[str, Any]:
     import asyncio
 
     async def main() -> dict[str, Any]:
         add, close = async_caller(kind, url)
         await asyncio.gather(*(add(f"{tag}-warm-{i}") for i in range(concurrency)))
-        names = iter(range(n))
-
-        async def lane() -> None:
-            for i in names:
-                await add(f"{tag}-{i}")
-
         cpu, wall = time.process_time(), time.perf_counter()
-        await asyncio.gather(*(lane() for _ in range(concurrency)))
+        await async_lanes(add, n, concurrency, tag)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         await close()
         return {"calls_per_s": n / wall, "cpu_us_per_call": cpu / n * 1e6}
@@ -141,6 +169,33 @@ def run_startup(kind: str) -> dict[str, Any]:
         import dodb
 
         dodb.Client(TOKEN)
+    elif kind == "dodb-async":
+        import dodb
+
+        dodb.AsyncClient(TOKEN)
+    elif kind == "dodb-ready":
+        import dodb
+
+        # Ready to make a first call: `client.databases` loads the generated layer.
+        assert dodb.Client(TOKEN).databases is not None
+    elif kind == "dodb-all-operations":
+        import importlib
+        import pkgutil
+
+        import dodb
+        import dodb_api.api
+        import dodb_api.models
+
+        # What a client exposing every operation of the spec up front would load.
+        dodb.Client(TOKEN)
+        for module in pkgutil.walk_packages(dodb_api.api.__path__, "dodb_api.api."):
+            importlib.import_module(module.name)
+        assert dodb_api.models.__all__
+    elif kind == "aiohttp":
+        import aiohttp
+
+        # A session is made inside a running loop; the import is what costs.
+        assert aiohttp.ClientSession is not None
     elif kind == "pydo":
         import pydo
 
@@ -164,6 +219,19 @@ def run_memory(kind: str, url: str, n: int, tag: str) -> dict[str, Any]:
     return {"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def run_memory_async(kind: str, url: str, n: int, concurrency: int, tag: str) -> dict[str, Any]:
+    import asyncio
+    import resource
+
+    async def main() -> None:
+        add, close = async_caller(kind, url)
+        await async_lanes(add, n, concurrency, tag)
+        await close()
+
+    asyncio.run(main())
+    return {"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
 def main() -> None:
     mode, kind, *rest = sys.argv[1:]
     pin(1)
@@ -178,6 +246,9 @@ def main() -> None:
     elif mode == "memory":
         url, n, tag = rest
         result = run_memory(kind, url, int(n), tag)
+    elif mode == "memory-async":
+        url, n, concurrency, tag = rest
+        result = run_memory_async(kind, url, int(n), int(concurrency), tag)
     else:
         raise SystemExit(__doc__)
     print(json.dumps(result))

@@ -1,0 +1,379 @@
+"""What each of dodb's per-call costs saves when taken away: a guide to cuts, not a proposal.
+
+    .venv-bench/bin/python bench/ablate.py [--rounds 3] [--blocks 16] [--block-calls 500]
+
+A profiler says where time is spent; it cannot say what the event loop would
+not have done without, say, one more timer per request. So this measures
+the client CPU per call of today's dodb with one mechanism at a time
+replaced by a cheaper stand-in (swapped into the benchmark's own process;
+dodb's code is not changed). Some stand-ins drop a promise (they say which):
+they measure what the promise costs as built today, so that a rewrite knows
+what keeping it more cheaply can win.
+
+On a shared machine, separate runs differ by ±25%, more than most of these
+effects. So each comparison is made in one process, against one `dodb
+emulator`: blocks of calls alternate between dodb as it is and the variant
+(A B B A ...), the collector is run between blocks, and the figure is the
+median of the paired differences, over all blocks of --rounds processes.
+The bare client is measured the same way, paired with dodb. Results: stdout
+and bench/results/ablation.md (and .json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import types
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+Patch = Callable[[], contextlib.AbstractContextManager[None]]
+
+
+@contextlib.contextmanager
+def swapped(owner: Any, name: str, value: Any) -> Iterator[None]:
+    old = getattr(owner, name)
+    setattr(owner, name, value)
+    try:
+        yield
+    finally:
+        setattr(owner, name, old)
+
+
+# The stand-ins --------------------------------------------------------------------
+
+
+def no_asyncio_timeout() -> contextlib.AbstractContextManager[None]:
+    """AsyncClient's `asyncio.timeout(budget)` around each request becomes a no-op."""
+    import asyncio
+
+    import dodb._async_client as module
+
+    names = {name: getattr(asyncio, name) for name in dir(asyncio) if not name.startswith("__")}
+    stand_in = types.SimpleNamespace(**names)
+    stand_in.timeout = lambda _budget: contextlib.nullcontext()
+    return swapped(module, "asyncio", stand_in)
+
+
+def aiohttp_timeout(**parts: float | None) -> contextlib.AbstractContextManager[None]:
+    """AiohttpSender hands aiohttp this ClientTimeout instead of connect + sock_read."""
+    import aiohttp
+
+    from dodb._aiohttp import AiohttpSender
+
+    fixed = aiohttp.ClientTimeout(**parts)  # type: ignore[arg-type]
+    return swapped(AiohttpSender, "_timeout", lambda self, timeout: fixed)
+
+
+def no_aiohttp_timers() -> contextlib.AbstractContextManager[None]:
+    return aiohttp_timeout()
+
+
+@contextlib.contextmanager
+def one_timer() -> Iterator[None]:
+    """The deadline and the attempt's timeout held by one aiohttp `total` timer per request,
+    not asyncio.timeout + aiohttp's connect and per-read timers."""
+    with no_asyncio_timeout(), aiohttp_timeout(total=30.0):
+        yield
+
+
+def body_read_at_once() -> contextlib.AbstractContextManager[None]:
+    """The body is read by one `read()` instead of 64 KiB chunks (as if the size were
+    checked from Content-Length first; no size bound is kept here)."""
+    from aiohttp import StreamReader
+
+    def whole(self: StreamReader, n: int) -> AsyncIterator[bytes]:
+        async def chunks() -> AsyncIterator[bytes]:
+            data = await self.read()
+            if data:
+                yield data
+
+        return chunks()
+
+    return swapped(StreamReader, "iter_chunked", whole)
+
+
+def no_last_response() -> contextlib.AbstractContextManager[None]:
+    """`last_response` kept under one key for everyone: no task lookup, no new weak key."""
+    import dodb._base as module
+
+    class Everyone:
+        pass
+
+    key = Everyone()
+    return swapped(module, "_caller", lambda: key)
+
+
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector off: what the objects a call allocates cost in
+    collections (which grow with the number of calls in flight)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@contextlib.contextmanager
+def async_cuts() -> Iterator[None]:
+    with one_timer(), body_read_at_once(), no_last_response():
+        yield
+
+
+def plain_transport_build() -> contextlib.AbstractContextManager[None]:
+    """Client built on httpx's own transport: no per-socket-operation deadline."""
+    import httpx
+
+    import dodb._client as module
+
+    return swapped(
+        module, "DeadlineTransport", lambda *, trust_env: httpx.HTTPTransport(trust_env=trust_env)
+    )
+
+
+def no_deadline_scope() -> contextlib.AbstractContextManager[None]:
+    import dodb._client as module
+
+    return swapped(module, "deadline_at", lambda _moment: contextlib.nullcontext())
+
+
+class Variant(NamedTuple):
+    label: str
+    run: tuple[Patch, ...] = ()  # applied while the variant's blocks run
+    build: tuple[Patch, ...] = ()  # applied while the variant's client is built
+    client: str | None = None  # a bench/worker.py client other than dodb's
+
+
+ASYNC_VARIANTS = {
+    "no-asyncio-timeout": Variant(
+        "without `asyncio.timeout(budget)` around each request (drops the wall-clock deadline)",
+        (no_asyncio_timeout,),
+    ),
+    "no-aiohttp-timers": Variant(
+        "without aiohttp's connect and per-read timers (drops the attempt timeout)",
+        (no_aiohttp_timers,),
+    ),
+    "one-timer": Variant(
+        "deadline and attempt timeout as one aiohttp `total` timer per request", (one_timer,)
+    ),
+    "read-at-once": Variant(
+        "body read by one `read()`, not an `iter_chunked` loop", (body_read_at_once,)
+    ),
+    "no-last-response": Variant(
+        "`last_response` without the per-task weak key", (no_last_response,)
+    ),
+    "cuts": Variant("one timer + read at once + no per-task key", (async_cuts,)),
+    "no-gc": Variant("cyclic garbage collector off", (no_gc,)),
+    "bare": Variant("bare aiohttp session (the yardstick)", client="aiohttp"),
+}
+SYNC_VARIANTS = {
+    "plain-transport": Variant(
+        "httpx's own transport: no per-socket-operation deadline",
+        (no_deadline_scope,),
+        (plain_transport_build,),
+    ),
+    "no-last-response": Variant(
+        "`last_response` without the per-thread weak key", (no_last_response,)
+    ),
+    "no-gc": Variant("cyclic garbage collector off", (no_gc,)),
+    "bare": Variant("bare httpx.Client (the yardstick)", client="httpx"),
+}
+SCENARIOS = {"async-32": ("async", 32), "async-128": ("async", 128), "sync": ("sync", 1)}
+
+
+def variants_of(mode: str) -> dict[str, Variant]:
+    return ASYNC_VARIANTS if mode == "async" else SYNC_VARIANTS
+
+
+# The child: blocks of calls, A B B A ... ------------------------------------------
+
+
+def order(blocks: int) -> list[bool]:
+    """Which blocks run the variant: A B B A A B B A ..., so that drift cancels out."""
+    return [(i // 2) % 2 == 0 if i % 2 else (i // 2) % 2 == 1 for i in range(blocks)]
+
+
+def child(name: str, mode: str, url: str, blocks: int, block_calls: int, conc: int) -> None:
+    import worker
+
+    worker.pin(1)
+    variant = variants_of(mode)[name]
+    dodb_kind = "dodb" if mode == "async" else "dodb-reference"
+    tag = f"ab{time.time_ns() % 10**12}"  # user names are at most 63 characters
+    cpu: dict[bool, list[float]] = {False: [], True: []}
+
+    def patches(is_variant: bool) -> contextlib.ExitStack:
+        stack = contextlib.ExitStack()
+        for patch in variant.run if is_variant else []:
+            stack.enter_context(patch())
+        return stack
+
+    def build(is_variant: bool) -> Any:
+        with contextlib.ExitStack() as stack:
+            for patch in variant.build if is_variant else []:
+                stack.enter_context(patch())
+            kind = (variant.client or dodb_kind) if is_variant else dodb_kind
+            if mode == "async":
+                return worker.async_caller(kind, url)
+            return worker.sync_caller(kind, url)
+
+    if mode == "sync":
+        callers = {False: build(False), True: build(True)}
+        for i, is_variant in enumerate([False, True, *order(blocks)]):
+            gc.collect()
+            with patches(is_variant):
+                start = time.process_time()
+                for j in range(block_calls):
+                    callers[is_variant](f"{tag}-{i}-{j}")
+                spent = time.process_time() - start
+            if i >= 2:  # the first two blocks warm up
+                cpu[is_variant].append(spent / block_calls * 1e6)
+    else:
+        import asyncio
+
+        async def run() -> None:
+            callers = {False: build(False), True: build(True)}
+            for i, is_variant in enumerate([False, True, *order(blocks)]):
+                gc.collect()
+                with patches(is_variant):
+                    add = callers[is_variant][0]
+                    start = time.process_time()
+                    await worker.async_lanes(add, block_calls, conc, f"{tag}-{i}")
+                    spent = time.process_time() - start
+                if i >= 2:
+                    cpu[is_variant].append(spent / block_calls * 1e6)
+            for _, close in callers.values():
+                await close()
+
+        asyncio.run(run())
+    print(json.dumps({"dodb": cpu[False], "variant": cpu[True]}))
+
+
+def run_child(name: str, mode: str, url: str, args: argparse.Namespace, conc: int) -> Any:
+    cmd = [sys.executable, __file__, "--child", name, mode, url]
+    cmd += [str(args.blocks), str(args.block_calls), str(conc)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{name} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# The parent -----------------------------------------------------------------------
+
+
+def pairs(run: dict[str, list[float]], blocks: int) -> list[float]:
+    """Variant minus dodb, for each adjacent pair of blocks."""
+    diffs = []
+    a, b = iter(run["dodb"]), iter(run["variant"])
+    for _ in range(blocks // 2):
+        diffs.append(next(b) - next(a))
+    return diffs
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        name, mode, url, blocks, block_calls, conc = sys.argv[2:8]
+        child(name, mode, url, int(blocks), int(block_calls), int(conc))
+        return
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="processes per variant")
+    parser.add_argument("--blocks", type=int, default=16, help="blocks per process (even)")
+    parser.add_argument("--block-calls", type=int, default=500, help="calls per block")
+    parser.add_argument("--only", choices=list(SCENARIOS), action="append")
+    parser.add_argument("--output", type=Path, default=RESULTS / "ablation.md")
+    args = parser.parse_args()
+    from report import table
+    from run import emulator
+
+    started = time.time()
+    names = args.only or list(SCENARIOS)
+    found: dict[str, dict[str, list[dict[str, list[float]]]]] = {}
+    with emulator() as url:
+        for r in range(args.rounds):
+            for scenario in names:
+                mode, conc = SCENARIOS[scenario]
+                for name in variants_of(mode):
+                    run = run_child(name, mode, url, args, conc)
+                    found.setdefault(scenario, {}).setdefault(name, []).append(run)
+            print(f"round {r + 1}/{args.rounds} done ({time.time() - started:.0f}s)", flush=True)
+    lines = [
+        "# What dodb's per-call costs save when taken away",
+        "",
+        f"`.venv-bench/bin/python bench/ablate.py --rounds {args.rounds} --blocks {args.blocks} "
+        f"--block-calls {args.block_calls}`: client CPU per add_user call (the reference-page "
+        "call, no pacing), against one `dodb emulator`; in each of "
+        f"{args.rounds} processes per variant, {args.blocks} blocks of {args.block_calls} calls "
+        "alternate between dodb as it is and the variant. Python "
+        f"{sys.version.split()[0]}, {os.cpu_count()} cores shared with other work. Each "
+        "stand-in is swapped into the benchmark's process (bench/ablate.py says exactly "
+        "what it replaces); dodb's code is unchanged. *saved* is the median of the paired "
+        "differences; the spread is their middle half.",
+        "",
+    ]
+    summary: dict[str, Any] = {}
+    for scenario in names:
+        mode, conc = SCENARIOS[scenario]
+        rows = []
+        summary[scenario] = {}
+        for name, variant in variants_of(mode).items():
+            runs = found[scenario][name]
+            diffs = sorted(d for run in runs for d in pairs(run, args.blocks))
+            dodb_cpu = statistics.median(x for run in runs for x in run["dodb"])
+            variant_cpu = statistics.median(x for run in runs for x in run["variant"])
+            saved = -statistics.median(diffs)
+            q1, q3 = -diffs[(3 * len(diffs)) // 4], -diffs[len(diffs) // 4]
+            summary[scenario][name] = {
+                "dodb_us": dodb_cpu,
+                "variant_us": variant_cpu,
+                "saved_us": saved,
+                "saved_q1_q3": [q1, q3],
+                "runs": runs,
+            }
+            if variant.client is not None:
+                rows.append(
+                    [
+                        f"**{variant.label}**",
+                        f"{dodb_cpu:.0f}",
+                        f"{variant_cpu:.0f}",
+                        f"dodb's own: {saved:.0f} ({q1:.0f} to {q3:.0f})",
+                        f"dodb / bare: {dodb_cpu / variant_cpu:.2f}x",
+                    ]
+                )
+            else:
+                rows.append(
+                    [
+                        variant.label,
+                        f"{dodb_cpu:.0f}",
+                        f"{variant_cpu:.0f}",
+                        f"{saved:+.0f} ({q1:+.0f} to {q3:+.0f})",
+                        "",
+                    ]
+                )
+        title = f"async, concurrency {conc}" if mode == "async" else "sync"
+        lines += [f"## {title}", ""]
+        lines += table(
+            ["variant", "dodb µs/call", "variant µs/call", "saved µs/call (spread)", ""], rows
+        )
+        lines.append("")
+    text = "\n".join(lines)
+    args.output.write_text(text)
+    args.output.with_suffix(".json").write_text(json.dumps(summary, indent=1) + "\n")
+    print(text)
+    print(f"wrote {args.output} in {time.time() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
