@@ -28,9 +28,9 @@ echo "== mypy --strict (wrapper/, generated/)"
 mypy
 echo "== docs (strict build)"
 bash scripts/docs.sh
-echo "== pytest"
+echo "== pytest (on both cores: pytest-xdist)"
 if $quick; then
-  pytest -m "not slow" "$@"
+  pytest -n 2 -m "not slow" "$@"
 else
-  pytest "$@"
+  pytest -n 2 "$@"
 fi

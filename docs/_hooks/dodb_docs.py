@@ -323,10 +323,11 @@ def performance_figures() -> str:
 
 
 def profile() -> str:
-    recorded = BENCH / "profile.txt"
+    """Where a call's time goes (`bash scripts/bench.sh profile`), under the page's heading."""
+    recorded = BENCH / "profile.md"
     if not recorded.is_file():
-        return "*No profile recorded yet: `bash scripts/bench.sh` writes one.*\n"
-    return "```text\n" + recorded.read_text().rstrip("\n") + "\n```\n"
+        return "*No profile recorded yet: `bash scripts/bench.sh profile` writes one.*\n"
+    return _demote(recorded.read_text(), 2)
 
 
 def chart() -> str:

@@ -8,7 +8,7 @@ reconciling of unsure creates, so a flow is as safe under faults as one call.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import attrs
 
@@ -24,9 +24,7 @@ from . import _calls as calls
 from ._base import Free, Hold
 from ._errors import DodbError, InvalidInputError, UnprocessableEntityError
 from ._options import accepted_by
-from ._provision import Flow
-
-Action = Literal["created", "changed", "unchanged"]
+from ._provision import Action, Flow
 
 _LIST_DBS: Final = "databases_list"
 _ADD_DB: Final = "databases_add"

@@ -112,7 +112,7 @@ class AsyncClient(BaseClient):
     async def plan(
         self, desired: Mapping[str, ClusterAccess], *, prune: Iterable[Kind] = ()
     ) -> Plan:
-        """What `apply` would change, read from the clusters; nothing is changed."""
+        """`Client.plan`, awaited."""
         from ._apply import check, plan_flow
 
         check(desired)
@@ -128,16 +128,7 @@ class AsyncClient(BaseClient):
         report: Callable[[Change, str], None] | None = None,
         plan: Plan | None = None,
     ) -> Applied:
-        """Give each cluster exactly what `desired` says an app needs: its users,
-        logical databases, connection pools and trusted sources.
-
-        Checks everything first (nothing is sent for a bad name or option), reads
-        each cluster once and plans, then carries the plan out in dependency order,
-        calling `report(change, result)` after each step. `prune` names the kinds
-        whose others are deleted ("user", "db", "pool", "trusted_source"; never the
-        primary user or `defaultdb`). `dry_run`: plan only. Stops at the first
-        failure with `ApplyError`, which says what was done. `plan`: the one `plan`
-        returned, carried out as it is (the clusters are not read again)."""
+        """`Client.apply`, awaited."""
         from ._apply import apply_all_flow
 
         flow = apply_all_flow(desired, prune, dry_run=dry_run, report=report, plan=plan)
