@@ -304,3 +304,18 @@ def test_the_ca_is_the_emulators_own_pem_base64_encoded(
     user = api.post(f"/{CLUSTER_IDS['kafka']}/users", json={"name": "k"}).json()["user"]
     x509.load_pem_x509_certificate(user["access_cert"].encode()).verify_directly_issued_by(ca)
     refused(api.get("/no-such-cluster/ca"), 404)
+
+
+def test_every_pool_answer_says_its_port_is_not_served() -> None:
+    from dodb.emulator import CLUSTER_IDS, Emulator
+
+    client = Emulator().client()
+    pg = CLUSTER_IDS["pg"]
+    client.databases.users.ensure(pg, "app")
+    client.databases.pools.ensure(
+        pg, "app-pool", mode="session", size=2, db="defaultdb", user="app"
+    )
+    assert client.last_response is not None
+    assert "no PgBouncer" in client.last_response.headers["x-dodb-emulator-note"]
+    client.databases.list_users(pg)
+    assert "x-dodb-emulator-note" not in client.last_response.headers

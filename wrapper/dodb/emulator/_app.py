@@ -54,6 +54,8 @@ envelope holds (the operation's `x-dodb-call` returns), or the whole answer if i
 declares none or the backend says so (`_resource.Whole`)."""
 EXAMPLE_HEADER: Final = "x-dodb-emulator"
 """Set to `example` on an answer made from the spec's example: no backend kept state."""
+NOTE_HEADER: Final = "x-dodb-emulator-note"
+"""What an answer promises that the emulator does not do (a pool's port is not served)."""
 
 
 def _json(status: int, body: Any, headers: dict[str, str]) -> Response:
@@ -253,6 +255,8 @@ class Gate:
             return _error(500, "server_error", "Unexpected server-side error", headers)
         if op.name not in BACKENDS:
             headers[EXAMPLE_HEADER] = "example"
+        elif op.name in _pools.ROWS:
+            headers[NOTE_HEADER] = _pools.NOT_SERVED
         response = _json(status, payload, headers)
         if fault == "drop_after":
             return _Dropped(response.body, status_code=status, headers=headers)

@@ -26,6 +26,11 @@ from ._state import Cluster, Store, _object, new_password, not_found, unprocessa
 
 POOL_PORT: Final = 25061
 """The port DigitalOcean's PgBouncer listens on (its connection-pool documentation)."""
+NOT_SERVED: Final = (
+    "bookkeeping only: no PgBouncer runs behind the emulator (no package registry ships "
+    "one), so nothing listens on a pool's port"
+)
+"""Said on every pool answer (`x-dodb-emulator-note`), and in the emulator's guide."""
 CONNECTIONS_PER_GB: Final = 25
 RESERVED_CONNECTIONS: Final = 3
 _MODES: Final = tuple(mode.value for mode in PgbouncerPoolMode)
