@@ -88,8 +88,9 @@ PYTHON_PAGES = [p for p in PAGES if any(b.lang == "python" and not b.not_run for
 @pytest.mark.slow
 @pytest.mark.parametrize("path", PYTHON_PAGES, ids=_rel)
 def test_the_python_blocks_of_a_page_run_in_order(
-    path: Path, monkeypatch: pytest.MonkeyPatch
+    path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # a block may write a file (a CA, say): never into the checkout
     with clients_to_emulator(monkeypatch):
         run_python(blocks(path))
 
