@@ -18,18 +18,18 @@ def connect_for_real(client: Client, ca_file: Path, *, show_secrets: bool) -> No
     import psycopg
 
     print(f"\n# {DEMO_CLUSTER} is backed by a real PostgreSQL server: connect as {DEMO_USER}.")
-    print(f'>>> creds = client.databases.users.credentials("{DEMO_CLUSTER}", "{DEMO_USER}")')
-    creds = client.databases.users.credentials(DEMO_CLUSTER, DEMO_USER)
-    print(json.dumps(creds.to_dict(reveal=show_secrets), indent=2))
-    print(">>> import psycopg")
     print(
-        ">>> conn = psycopg.connect(creds.uri.reveal(), "
-        f'sslmode="verify-full", sslrootcert="{ca_file}")'
+        f">>> creds = client.databases.users.credentials("
+        f'"{DEMO_CLUSTER}", "{DEMO_USER}", ca_file="{ca_file}")'
     )
+    creds = client.databases.users.credentials(DEMO_CLUSTER, DEMO_USER, ca_file=ca_file)
+    shown = creds.to_dict(reveal=show_secrets)
+    shown.pop("ca_pem", None)  # the cluster's CA, now in ca_file
+    print(json.dumps(shown, indent=2))
+    print(">>> import psycopg")
+    print(">>> conn = psycopg.connect(creds.uri.reveal())   # verify-full, against ca_file")
     print(f'>>> conn.execute("{QUERY}").fetchone()')
     assert creds.uri is not None
-    with psycopg.connect(
-        creds.uri.reveal(), sslmode="verify-full", sslrootcert=str(ca_file)
-    ) as conn:
+    with psycopg.connect(creds.uri.reveal()) as conn:
         row = conn.execute(QUERY).fetchone()
     print(row)
