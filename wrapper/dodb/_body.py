@@ -20,8 +20,8 @@ STEP: Final = 64 * 1024
 """Most bytes one decoding step produces."""
 ACCEPT_ENCODING: Final = "gzip, deflate"
 """What dodb asks servers for: the encodings this reader decodes."""
-_GZIP: Final = ("gzip", "x-gzip")
-_DEFLATE: Final = "deflate"
+_GZIP_NAME, _DEFLATE = ACCEPT_ENCODING.split(", ")
+_GZIP: Final = (_GZIP_NAME, f"x-{_GZIP_NAME}")  # and gzip's older name
 
 
 class UndecodableBody(ValueError):

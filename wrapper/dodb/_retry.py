@@ -235,7 +235,7 @@ def plan(
             if call.unsure == "raise" or call.confirm is None:
                 raise Failed(outcome, attempt)
             found = yield from _confirm(ctx, call, attempt)
-            if found == "unknown":
+            if found == "unclear":
                 raise Failed(outcome, attempt)
             if isinstance(found, httpx.Response):
                 return Done(found, attempt, confirmed=True)
@@ -248,7 +248,7 @@ def plan(
 
 def _confirm(
     ctx: _Context, call: Call[Any], attempt: int
-) -> Generator[Step, Outcome, httpx.Response | Literal["absent", "unknown"]]:
+) -> Generator[Step, Outcome, httpx.Response | Literal["absent", "unclear"]]:
     """After an unsure add: the lookup's response if the user is there as requested."""
     assert call.confirm is not None
     confirm = call.confirm()
@@ -271,15 +271,15 @@ def _confirm(
                 try:
                     matches = confirm.matches(decode(outcome))
                 except (Undecodable, ValueError, KeyError, TypeError):
-                    return "unknown"
+                    return "unclear"
                 # A user that contradicts the request is someone else's: sending
                 # the add again gets the API's own answer.
                 return outcome if matches else "absent"
             if outcome.status_code not in RETRY_STATUSES:
-                return "unknown"
+                return "unclear"
         if tries > ctx.settings.max_retries:
-            return "unknown"
+            return "unclear"
         sleep = _wait(ctx, outcome, tries)
         if sleep is None:
-            return "unknown"
+            return "unclear"
         yield sleep

@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
     from dodb import AsyncClient, Client
     from dodb.emulator import Emulator
+
+
+_ONCE_PER_RUN: Any = pytest.Session.__name__.lower()
+"""pytest's scope of one fixture value for the whole test run (its `Session`)."""
 
 
 @pytest.fixture
@@ -49,7 +53,7 @@ def dodb_async_client(dodb_emulator: Emulator) -> Iterator[AsyncClient]:
     asyncio.run(client.close())
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=_ONCE_PER_RUN)
 def dodb_postgres_emulator() -> Iterator[Emulator]:
     try:
         from dodb.emulator import Emulator, PostgresUnavailable

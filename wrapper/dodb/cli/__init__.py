@@ -20,6 +20,7 @@ from .._errors import (
 )
 from .._version import __version__
 from ._render import printable, user_to_json, users_output
+from ._resources import call_name
 
 API_URL_ENV = "DODB_API_URL"
 EXIT_API_ERROR = 1
@@ -91,7 +92,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         ("get", True, "show one user"),
         ("add", True, "add a user"),
         ("update", True, "replace a user's settings"),
-        ("delete", True, "delete a user"),
+        (_DELETE, True, "delete a user"),
         ("reset-auth", True, "give a user a new password"),
     ]:
         # The global flags are accepted after the action too (`dodb users get C N --output json`).
@@ -194,6 +195,9 @@ _POSTGRES_HELP = (
 )
 
 
+_DELETE = call_name("databases_delete_user")
+"""`dodb users delete`: the spec's name of the typed call."""
+
 _OPERATION_OF_ACTION = {
     "add": "databases_add_user",
     "update": "databases_update_user",
@@ -274,7 +278,7 @@ def _run_users(args: argparse.Namespace) -> int:
                 "reset-auth": users.reset_auth,
             }
             result = send[args.action](args.cluster, args.name, **options)
-        elif args.action == "delete":
+        elif args.action == _DELETE:
             users.delete(args.cluster, args.name)
             print(
                 json.dumps({"deleted": args.name})

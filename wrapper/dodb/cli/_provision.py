@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .._access_file import load_access
 from .._errors import DodbError
 from ._render import printable
+from ._resources import call_name
 
 if TYPE_CHECKING:
     from .._access_file import Kind
@@ -158,7 +159,7 @@ def deliver(creds: Credentials, args: argparse.Namespace) -> None:
 # apply ---------------------------------------------------------------------------------
 
 
-_WORDS = {"+": "create", "~": "change", "=": "unchanged", "-": "delete"}
+_WORDS = {"+": "create", "~": "change", "=": "unchanged", "-": call_name("databases_delete_user")}
 
 
 _ALL = "all"

@@ -53,6 +53,15 @@ def dashed(name: str) -> str:
     return name.replace("_", "-")
 
 
+def call_name(operation: str) -> str:
+    """The name of `operation`'s typed call, as the spec declares it (`x-dodb-call`), dashed."""
+    from dodb_api._facts import FACTS
+
+    typed = FACTS[operation].typed
+    assert typed is not None, operation
+    return dashed(typed.rpartition(".")[2])
+
+
 def _pairs(body: type[Model], option: Any) -> tuple[str, Callable[[str], tuple[str, str]]]:
     """The metavar and parser of a list option given as pairs: the item's first two
     properties, split at the colon that leaves the enum-valued side whole."""
@@ -106,7 +115,11 @@ def option_flags(parser: argparse.ArgumentParser, body: type[Model], title: str)
             group.add_argument(option.flag, dest=option.name, type=kind, help=text)
         elif isinstance(reader, ModelReader):
             group.add_argument(
-                option.flag, dest=option.name, type=json.loads, metavar="JSON", help=text
+                option.flag,
+                dest=option.name,
+                type=json.loads,
+                metavar=option.name.upper(),
+                help=f"{text} (as JSON)",
             )
         else:
             group.add_argument(option.flag, dest=option.name, choices=allowed, help=text)
@@ -183,8 +196,8 @@ def run(client: Any, args: argparse.Namespace) -> int:
         # Only the path's values are echoed: a body may hold credentials.
         op = load_operation(args.operation)
         where = dict(zip(op.path_params, positional, strict=False))
-        done = {"done": f"{args.resource}.{args.call}", "path": where}
-        print(json.dumps(done) if args.output == "json" else f"done: {args.call}")
+        called = {"called": f"{args.resource}.{args.call}", "path": where}
+        print(json.dumps(called) if args.output == "json" else f"called {args.call}")
         return 0
     print(render(result, output=args.output, show_secrets=args.show_secrets))
     return 0

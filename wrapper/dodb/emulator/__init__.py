@@ -187,7 +187,7 @@ class Emulator:
 
         logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
         config = uvicorn.Config(
-            self.app, host=host, port=port, log_level="warning", lifespan="off", backlog=2048
+            self.app, host=host, port=port, log_level="warning", lifespan="auto", backlog=2048
         )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)
