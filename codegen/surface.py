@@ -370,7 +370,6 @@ def render(spec_path: Path, package: Path) -> list[Path]:
         env.get_template("calls_init.py.jinja").render(groups=groups, resources=resources),
     )
     for group, members in groups.items():
-        imports = sorted(set().union(*(o.imports for o in members if not o.typed)))
         typed_here = sorted({o.typed.resource for o in ops if o.typed and o.group == group})
         write(
             f"calls/{group}.py",
@@ -383,7 +382,6 @@ def render(spec_path: Path, package: Path) -> list[Path]:
                 imports=_query_imports(members),
             ),
         )
-        del imports
     for resource, members in resources.items():
         imports = sorted(set().union(*(o.imports for o in members)))
         write(

@@ -516,9 +516,9 @@ def _has_credentials_in_spec(call: Call[Any]) -> bool:
             return False
         seen.add(model)
         for prop in schema_of(model).props:
-            reader = prop.reader
-            while hasattr(reader, "item"):
-                reader = reader.item
+            reader: Any = prop.reader
+            while reader.walk() is not None:  # an array's items
+                reader = reader.walk()
             if reader is SECRET:
                 return True
             if isinstance(reader, ModelReader) and walk(reader.model):

@@ -287,14 +287,16 @@ def _confirmation(
     subject: object,
     parse: Any,
 ) -> Callable[[], Confirm]:
-    """Look the new thing up; it counts as this create's unless it contradicts the request."""
+    """Look the new thing up; it counts as this create's unless it contradicts the request.
+    Everything about the lookup is worked out only after an unsure attempt."""
     assert op.facts.confirm_by is not None
-    lookup_op = load_operation(op.facts.confirm_by)
-    keys = lookup_op.facts.answer_names or op.facts.answer_names
-    model = _subject_model(lookup_op)
-    reader = ModelReader(model) if model is not None else None
+    lookup_name = op.facts.confirm_by
 
     def confirm() -> Confirm:
+        lookup_op = load_operation(lookup_name)
+        keys = lookup_op.facts.answer_names or op.facts.answer_names
+        model = _subject_model(lookup_op)
+        reader = ModelReader(model) if model is not None else None
         lookup = _request(lookup_op, (*path_values, subject), parse)
 
         def matches(found: Any) -> bool:

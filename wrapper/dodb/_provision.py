@@ -10,9 +10,7 @@ reconciling of unsure attempts, so a flow is as safe under faults as `add`.
 from __future__ import annotations
 
 import base64
-import contextlib
 import os
-import tempfile
 from collections.abc import Generator, Iterable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -44,6 +42,7 @@ from . import _calls as calls
 from ._calls import Call
 from ._config import READ_LAG
 from ._errors import DodbError, InvalidInputError, NoPasswordError, UnprocessableEntityError
+from ._files import replace_file
 from ._matching import contradicts
 from ._options import Option, build_body, by_name
 from ._retry import Sleep
@@ -305,19 +304,8 @@ def ca_path(ca_file: str | os.PathLike[str] | None) -> str | None:
 
 def write_ca(creds: Credentials) -> Credentials:
     """Write the CA to `creds.ca_file`, replacing the file whole (it is public: 0644)."""
-    if creds.ca_file is None or creds.ca_pem is None:
-        return creds
-    folder = os.path.dirname(creds.ca_file)
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=".ca-", suffix=".pem")
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as out:
-            out.write(creds.ca_pem)
-        os.chmod(temp, 0o644)
-        os.replace(temp, creds.ca_file)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    if creds.ca_file is not None and creds.ca_pem is not None:
+        replace_file(creds.ca_file, creds.ca_pem, 0o644)
     return creds
 
 

@@ -398,8 +398,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(args)
         except DodbError as exc:
             # A plan stopped midway is told, with the exit code of what stopped it.
+            from .._apply import ApplyError  # only now: `dodb --help` loads no model
+
             cause = exc.__cause__
-            if type(exc).__name__ == "ApplyError" and isinstance(cause, DodbError):
+            if isinstance(exc, ApplyError) and isinstance(cause, DodbError):
                 print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
                 return _exit_code(cause)
             raise

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shlex
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._access_file import load_access
 from .._errors import DodbError
+from .._files import replace_file
 from ._render import printable
 from ._resources import call_name
 
@@ -133,18 +132,7 @@ def _quoted(text: str) -> str:
 
 def write_secret_file(path: Path, content: str) -> None:
     """Write `content` to `path` with mode 0600, replacing any old file atomically."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_file(path, content, 0o600)
 
 
 def deliver(creds: Credentials, args: argparse.Namespace) -> None:
