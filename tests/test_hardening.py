@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 import dodb
@@ -448,6 +449,28 @@ def test_the_async_deadline_holds_against_a_server_that_trickles() -> None:
         return time.monotonic() - started
 
     assert asyncio.run(go()) < 2.0
+
+
+@pytest.mark.slow
+def test_an_async_attempt_on_the_default_sender_is_bounded_by_connect_plus_read() -> None:
+    """One timer per attempt on the aiohttp sender: a body trickled a byte every 0.1 s
+    never leaves a read idle for 0.5 s, yet the attempt ends after connect + read
+    (1 s here), long before the 30 s deadline."""
+    import asyncio
+    import time
+
+    async def go() -> float:
+        server, url = await _serve_raw(_answer(b'{"users": []}' + b" " * 100), trickle=0.1)
+        started = time.monotonic()
+        async with dodb.AsyncClient(
+            "t", base_url=url, timeout=httpx.Timeout(0.5), deadline=30.0, max_retries=0
+        ) as client:
+            with pytest.raises(dodb.APITimeoutError, match="ReadTimeout"):
+                await client.databases.users.list("c")
+        server.close()
+        return time.monotonic() - started
+
+    assert 0.9 < asyncio.run(go()) < 2.5
 
 
 @pytest.mark.slow

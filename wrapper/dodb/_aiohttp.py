@@ -11,6 +11,9 @@ their own `httpx.AsyncClient` gets httpx end to end.
 from __future__ import annotations
 
 import asyncio
+import math
+from collections.abc import Mapping
+from typing import Final
 
 import aiohttp
 import httpx
@@ -57,6 +60,9 @@ def _transport_error(exc: BaseException) -> httpx.TransportError:
     return httpx.TransportError(text)
 
 
+_JSON: Final = {"Content-Type": "application/json"}
+
+
 class AiohttpSender:
     """The part of httpx.AsyncClient that dodb uses: `request`, `aclose`, `is_closed`.
 
@@ -64,15 +70,27 @@ class AiohttpSender:
     wait for a free connection. Measured against a local server, waiting for
     a connection costs the client more CPU than holding one more socket, so
     the cap sits above the concurrency most programs use.
+
+    `headers` go with every request (the session's own, so aiohttp does not merge
+    them anew each time). Each attempt runs under one timer, aiohttp's `total`:
+    the call's deadline, or `connect + read` seconds of the attempt timeout if
+    that comes first; a new connection is also bounded by `connect`.
     """
 
-    def __init__(self, *, max_connections: int = 256, max_size: int = 16 * 2**20) -> None:
+    def __init__(
+        self,
+        headers: Mapping[str, str] | None = None,
+        *,
+        max_connections: int = 256,
+        max_size: int = 16 * 2**20,
+    ) -> None:
+        self._headers = dict(headers or {})
         self._max_connections = max_connections
         self.max_size = max_size
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
-        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
+        self._timeouts: dict[tuple[float | None, float | None], aiohttp.ClientTimeout] = {}
 
     @property
     def is_closed(self) -> bool:
@@ -91,33 +109,41 @@ class AiohttpSender:
             # A session belongs to the loop it was made in; a new loop gets a new one.
             connector = aiohttp.TCPConnector(limit=self._max_connections, limit_per_host=0)
             self._session = aiohttp.ClientSession(
-                connector=connector, auto_decompress=False, skip_auto_headers=("User-Agent",)
+                connector=connector,
+                auto_decompress=False,
+                skip_auto_headers=("User-Agent",),
+                headers=self._headers,
             )
             self._loop = loop
         return self._session
 
-    def _timeout(self, timeout: httpx.Timeout) -> aiohttp.ClientTimeout:
-        key = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    def _timeout(self, timeout: httpx.Timeout, budget: float) -> aiohttp.ClientTimeout:
+        """One timer for the attempt: the deadline's `budget`, or connect + read if sooner.
+
+        Not rounded up to whole seconds (aiohttp's `ceil_threshold`): the deadline is exact."""
+        key = (timeout.connect, timeout.read)
         found = self._timeouts.get(key)
         if found is None:
-            connect = (timeout.connect or 0) + (timeout.pool or 0)
             found = aiohttp.ClientTimeout(
-                total=None,
-                connect=connect or None,
+                total=(timeout.connect or 0) + (timeout.read or 0) or None,
                 sock_connect=timeout.connect,
-                sock_read=timeout.read,
+                ceil_threshold=math.inf,
             )
             if len(self._timeouts) < 64:
                 self._timeouts[key] = found
-        return found
+        if found.total is not None and found.total <= budget:
+            return found
+        return aiohttp.ClientTimeout(
+            total=budget, sock_connect=timeout.connect, ceil_threshold=math.inf
+        )
 
     async def request(
         self,
         method: str,
         url: str,
         content: bytes | None,
-        headers: dict[str, str],
         timeout: httpx.Timeout,
+        budget: float,
     ) -> httpx.Response:
         if self._closed:
             raise ClientStateError("the client has been closed")
@@ -130,8 +156,8 @@ class AiohttpSender:
                 # left to itself, yarl would decode `%3B` back to `;` and the like.
                 yarl.URL(url, encoded=True),
                 data=content,
-                headers=headers,
-                timeout=self._timeout(timeout),
+                headers=None if content is None else _JSON,
+                timeout=self._timeout(timeout, budget),
                 allow_redirects=False,
             ) as answer:
                 reader = BodyReader(answer.headers.get("content-encoding"), self.max_size)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from functools import cached_property
+import weakref
+from functools import cached_property, partial
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -12,16 +13,16 @@ import httpx
 from ._base import BaseClient, _Shared
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Awaitable, Callable, Iterable, Mapping
 
     from ._access_file import Kind
     from ._aiohttp import AiohttpSender
     from ._apply import Applied, Change, ClusterAccess, Plan
     from ._calls import Call
     from ._provision import Flow
+    from ._response import APIResponse
     from .resources import AsyncDatabases
 from ._async._io import drive, read_httpx
-from ._base import single
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -33,6 +34,12 @@ from ._config import (
 from ._retry import Send
 
 T = TypeVar("T")
+
+
+def _forget(shared: weakref.ref[_Shared], task: object) -> None:
+    found = shared()
+    if found is not None:
+        found.forget(task)
 
 
 class AsyncClient(BaseClient):
@@ -75,7 +82,7 @@ class AsyncClient(BaseClient):
         else:
             from ._aiohttp import AiohttpSender
 
-            self._http = AiohttpSender(max_size=self._shared.max_response_size)
+            self._http = AiohttpSender(self._headers, max_size=self._shared.max_response_size)
         self._sleep = asyncio.sleep
 
     @cached_property
@@ -85,29 +92,49 @@ class AsyncClient(BaseClient):
 
         return AsyncDatabases(self)
 
-    async def _send(self, call: Call[T]) -> T:
-        """Carry out one call."""
-        result: T = await self._drive(single(call))
-        return result
+    @property
+    def last_response(self) -> APIResponse[Any] | None:
+        """The last call made from this asyncio task: status, headers, parsed body."""
+        try:
+            task = asyncio.current_task()
+        except RuntimeError:  # no running event loop in this thread
+            return None
+        return self._shared.per_task.get(task)
+
+    def _record(self, result: APIResponse[Any]) -> None:
+        """Keep `result` as this task's last response, until the task is done."""
+        task = asyncio.current_task()
+        shared = self._shared
+        if task not in shared.per_task:
+            # Weakly: a running task must not keep a dropped client's responses alive.
+            task.add_done_callback(partial(_forget, weakref.ref(shared)))  # type: ignore[union-attr]
+        shared.per_task[task] = result
+
+    def _send(self, call: Call[T]) -> Awaitable[T]:
+        """Carry out one call (the driver's coroutine, for the caller to await)."""
+        return drive(self, self._one(call))
 
     async def _drive(self, flow: Flow) -> Any:
         """Carry out a flow (one call, or several): `_execute`'s steps, performed."""
-        return await drive(self, flow)
+        return await drive(self, self._execute(flow))
 
     def _lock(self, key: str) -> asyncio.Lock:
         """The lock of calls made one at a time per `key` (a cluster), per event loop."""
         found: asyncio.Lock = self._shared.lock((id(asyncio.get_running_loop()), key), asyncio.Lock)
         return found
 
-    def _deadline(self, budget: float, ends: float) -> asyncio.Timeout:
-        """The deadline, held on the wall clock around the whole request."""
-        return asyncio.timeout(budget if budget < float("inf") else None)
-
     async def _request(self, step: Send, ends: float) -> httpx.Response:
-        if isinstance(self._http, httpx.AsyncClient):
-            limit = self._shared.max_response_size
+        """The request, bounded on the wall clock by the time the call has left: by
+        aiohttp's own timer on the default sender, else by `asyncio.timeout`."""
+        call = step.call
+        if not isinstance(self._http, httpx.AsyncClient):
+            url = self.base_url + call.path
+            return await self._http.request(
+                call.method, url, call.content, step.timeout, step.budget
+            )
+        limit = self._shared.max_response_size
+        async with asyncio.timeout(step.budget if step.budget < float("inf") else None):
             return await read_httpx(self._http, self._request_args(step), limit, ends)
-        return await self._http.request(**self._request_args(step))
 
     async def plan(
         self, desired: Mapping[str, ClusterAccess], *, prune: Iterable[Kind] = ()

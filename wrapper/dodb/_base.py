@@ -10,11 +10,8 @@ turning the plan's ending into the caller's result or error, is here, once.
 from __future__ import annotations
 
 import logging
-import sys
 import threading
-import weakref
-from collections.abc import Generator, Mapping
-from contextlib import AbstractAsyncContextManager, AbstractContextManager
+from collections.abc import Awaitable, Generator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, Self, TypeAlias, TypeVar
 
 import httpx
@@ -115,10 +112,6 @@ class Driven(Protocol):
 
     _http: Any
 
-    def _execute(self, flow: Flow) -> Steps: ...
-
-    def _deadline(self, budget: float, ends: float) -> AbstractContextManager[Any]: ...
-
     def _request(self, step: Send, ends: float) -> httpx.Response: ...
 
     def _too_large(self, call: Call[Any]) -> ResponseTooLargeError: ...
@@ -133,11 +126,7 @@ class AsyncDriven(Protocol):
 
     _http: Any
 
-    def _execute(self, flow: Flow) -> Steps: ...
-
-    def _deadline(self, budget: float, ends: float) -> AbstractAsyncContextManager[Any]: ...
-
-    async def _request(self, step: Send, ends: float) -> httpx.Response: ...
+    def _request(self, step: Send, ends: float) -> Awaitable[httpx.Response]: ...
 
     def _too_large(self, call: Call[Any]) -> ResponseTooLargeError: ...
 
@@ -152,20 +141,6 @@ def single(call: Call[T]) -> Generator[Call[T], T, T]:
     return result
 
 
-def _caller() -> object:
-    """The asyncio task making the call, or else its thread."""
-    if "asyncio" in sys.modules:  # never imported just for this
-        import asyncio
-
-        try:
-            task = asyncio.current_task()
-        except RuntimeError:  # no running event loop in this thread
-            task = None
-        if task is not None:
-            return task
-    return threading.current_thread()
-
-
 class _Shared:
     """State a client shares with its `with_options` copies."""
 
@@ -178,15 +153,19 @@ class _Shared:
         self.max_response_size = max_response_size
         self.rate_limit: RateLimit | None = None
         self.stats = ClientStats()
-        # The last response per task or thread. Held here, weakly keyed, so that it
-        # dies with the client (or with the task or thread), never kept by a caller's
-        # context: a ContextVar per client kept every client's last response, and
-        # the passwords in it, alive for the life of the thread.
-        self.last: weakref.WeakKeyDictionary[object, APIResponse[Any]] = weakref.WeakKeyDictionary()
+        # The last response per thread (a sync client) or per asyncio task (an async
+        # one). Held here, so that it dies with the client (or with its thread or
+        # task), never kept by a caller's context: a ContextVar per client kept every
+        # client's last response, and the passwords in it, alive for the thread's life.
+        self.per_thread = threading.local()
+        self.per_task: dict[object, APIResponse[Any]] = {}
         self.pacer = None if requests_per_minute is None else Pacer(requests_per_minute)
         self.serialize = serialize_user_changes
         self._locks: dict[Any, Any] = {}
         self._locks_lock = threading.Lock()
+
+    def forget(self, task: object) -> None:
+        self.per_task.pop(task, None)
 
     def lock(self, key: Any, factory: Any) -> Any:
         """The one lock for `key`, made by `factory` on first use."""
@@ -260,7 +239,12 @@ class BaseClient:
     @property
     def last_response(self) -> APIResponse[Any] | None:
         """The last call made from this thread or task: status, headers, parsed body."""
-        return self._shared.last.get(_caller())
+        found: APIResponse[Any] | None = getattr(self._shared.per_thread, "last", None)
+        return found
+
+    def _record(self, result: APIResponse[Any]) -> None:
+        """Keep `result` as this thread's last response (an AsyncClient keeps it per task)."""
+        self._shared.per_thread.last = result
 
     @property
     def stats(self) -> ClientStats:
@@ -308,7 +292,13 @@ class BaseClient:
     _sleep: Any
 
     def _plan(self, call: Call[Any]) -> Plan:
-        return plan(call, self.settings)
+        return plan(call, self.settings, paced=self._shared.pacer is not None)
+
+    def _one(self, call: Call[Any]) -> Steps:
+        """The steps of one call: its plan's, and its lock's if it takes one."""
+        if call.exclusive is None or not self._shared.serialize:
+            return self._call_steps(call)
+        return self._execute(single(call))
 
     # What generated calls call (dodb_api.types.Sender) ------------------------------
     # `_send` and `_drive` are the subclass's: an AsyncClient's return awaitables, which
@@ -372,11 +362,18 @@ class BaseClient:
     def _call_steps(self, call: Call[T]) -> Generator[Step, Outcome, T]:
         """One call: its plan's steps, paced, counted and logged; its result or error."""
         steps = self._plan(call)
+        stats = self._shared.stats
         last: Outcome = None
         try:
             step = next(steps)
             while True:
-                if isinstance(step, Pace):
+                if type(step) is Send:
+                    stats.requests += 1
+                    if step.purpose != "first":
+                        self._count(step)
+                    last = yield step
+                    step = steps.send(last)
+                elif isinstance(step, Pace):
                     waited = self._pace()
                     if waited > 0:
                         yield Sleep(waited)
@@ -387,9 +384,7 @@ class BaseClient:
                     yield step
                     step = steps.send(None)
                 else:
-                    self._count(step)
-                    last = yield step
-                    step = steps.send(last)
+                    raise TypeError(f"a plan cannot yield {step!r}")
         except StopIteration as done:
             return self._result(call, done.value)
         except Failed as failed:
@@ -420,8 +415,8 @@ class BaseClient:
     # Carrying out the plan's decisions ---------------------------------------
 
     def _count(self, step: Send) -> None:
+        """Count a request other than a call's first (which `_call_steps` counts alone)."""
         stats = self._shared.stats
-        stats.requests += 1
         if step.purpose == "retry":
             stats.retries += 1
         elif step.purpose == "lookup":
@@ -475,8 +470,9 @@ class BaseClient:
             status = response.status_code
             logger.debug("%s -> %d (attempt %d)", call.where, status, done.attempts)
         result = parse_success(call, response, done.attempts)
-        self._note_rate_limit(result.rate_limit)
-        self._shared.last[_caller()] = result
+        if result.rate_limit is not None:
+            self._shared.rate_limit = result.rate_limit
+        self._record(result)
         return result.parsed
 
     def _error(self, call: Call[Any], failed: Failed) -> APIError:

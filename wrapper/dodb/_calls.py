@@ -152,9 +152,12 @@ def _about(op: Operation, subject: object, parse: Callable[[Any], T]) -> Callabl
 # Bodies ------------------------------------------------------------------
 
 
+_ENCODER: Final = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
+
+
 def _encode(body: Mapping[str, Any]) -> bytes:
     try:
-        return json.dumps(body, separators=(",", ":"), allow_nan=False).encode()
+        return _ENCODER.encode(body).encode()
     except (TypeError, ValueError) as exc:
         raise InvalidInputError(f"body cannot be sent as JSON: {exc}") from None
 
@@ -193,7 +196,7 @@ def _checked(op: Operation, body: Mapping[str, Any], *, typed: bool) -> None:
     """
     assert op.body is not None
     known = schema_of(op.body).by_name
-    if not typed:
+    if not typed and not known.keys() >= body.keys():
         served = _subject_model(op)
         server_set = schema_of(served).by_name if served is not None else {}
         for key in body:
@@ -234,13 +237,32 @@ def _query(op: Operation, query: Mapping[str, object]) -> str:
 # The one request builder ----------------------------------------------------------
 
 
-def _subject(op: Operation, path_values: tuple[object, ...], body: Mapping[str, Any]) -> object:
-    where = op.facts.subject
-    if where is None:
-        return None
-    if where.startswith("body."):
-        return body.get(where[len("body.") :])
-    return path_values[op.path_params.index(where)]
+class _Shape:
+    """What building a request of one operation needs, worked out once per operation."""
+
+    __slots__ = ("answer_names", "body_subject", "exclusive", "path", "path_subject", "unsure")
+
+    def __init__(self, op: Operation) -> None:
+        facts = op.facts
+        # The path template with its parameters by position: `str.format(*segments)`.
+        self.path = op.path
+        for index, name in enumerate(op.path_params):
+            self.path = self.path.replace(f"{{{name}}}", f"{{{index}}}")
+        subject = facts.subject
+        self.body_subject = (
+            subject[len("body.") :] if subject and subject.startswith("body.") else None
+        )
+        self.path_subject = (
+            op.path_params.index(subject) if subject and self.body_subject is None else None
+        )
+        self.exclusive = (
+            None if facts.one_at_a_time is None else op.path_params.index(facts.one_at_a_time)
+        )
+        self.answer_names = facts.answer_names
+        self.unsure: Unsure = facts.unsure  # type: ignore[assignment]
+
+
+_SHAPES: dict[str, _Shape] = {}
 
 
 def _request(
@@ -253,31 +275,34 @@ def _request(
     query: Mapping[str, object] | None = None,
     typed: bool = False,
 ) -> Call[T]:
-    segments = {
-        name: path_segment(name, value)
-        for name, value in zip(op.path_params, path_values, strict=True)
-    }
-    path = op.path.format_map(segments) + (_query(op, query) if query else "")
-    facts = op.facts
-    subject = _subject(op, path_values, body or {})
-    if facts.subject is not None and facts.subject.startswith("body.") and subject is not None:
-        # A new thing's name must be one that can be looked up afterwards.
-        path_segment(facts.subject, subject)
+    shape = _SHAPES.get(op.name)
+    if shape is None:
+        shape = _SHAPES[op.name] = _Shape(op)
+    names = op.path_params
+    segments = [path_segment(name, value) for name, value in zip(names, path_values, strict=True)]
+    path = shape.path.format(*segments)
+    if query:
+        path += _query(op, query)
+    subject: object = None
+    if shape.body_subject is not None:
+        subject = (body or {}).get(shape.body_subject)
+        if subject is not None:
+            # A new thing's name must be one that can be looked up afterwards.
+            path_segment(f"body.{shape.body_subject}", subject)
+    elif shape.path_subject is not None:
+        subject = path_values[shape.path_subject]
     if op.body is not None:
         if body is None:
             raise InvalidInputError(f"{op.facts.official} needs a body")
         _checked(op, body, typed=typed)
         content = content or _encode(body)
-    if facts.answer_names:
+    if shape.answer_names:
         parse = _about(op, subject, parse)
     confirm = None
-    if facts.unsure == "confirm":
+    if shape.unsure == "confirm":
         confirm = _confirmation(op, path_values, body or {}, subject, parse)
-    exclusive = None
-    if facts.one_at_a_time is not None:
-        exclusive = segments[facts.one_at_a_time]
-    unsure: Unsure = facts.unsure  # type: ignore[assignment]
-    return Call(op.method, path, op.success, parse, content, unsure, confirm, exclusive, op)
+    exclusive = None if shape.exclusive is None else segments[shape.exclusive]
+    return Call(op.method, path, op.success, parse, content, shape.unsure, confirm, exclusive, op)
 
 
 def _confirmation(

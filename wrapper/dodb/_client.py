@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import threading
 import time
-from contextlib import AbstractContextManager
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._base import BaseClient, _Shared, single
+from ._base import BaseClient, _Shared
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -94,27 +93,25 @@ class Client(BaseClient):
 
     def _send(self, call: Call[T]) -> T:
         """Carry out one call."""
-        result: T = self._drive(single(call))
+        result: T = drive(self, self._one(call))
         return result
 
     def _drive(self, flow: Flow) -> Any:
         """Carry out a flow (one call, or several): `_execute`'s steps, performed."""
-        return drive(self, flow)
+        return drive(self, self._execute(flow))
 
     def _lock(self, key: str) -> threading.Lock:
         """The lock of calls made one at a time per `key` (a cluster), for every thread."""
         found: threading.Lock = self._shared.lock(("sync", key), threading.Lock)
         return found
 
-    def _deadline(self, budget: float, ends: float) -> AbstractContextManager[None]:
-        """dodb's own transport bounds every socket operation by the time left; the body
-        reader checks it between chunks too, so a caller's httpx client keeps it for
-        the body at least."""
-        return deadline_at(ends)
-
     def _request(self, step: Send, ends: float) -> httpx.Response:
+        """The request, bounded by the time the call has left: dodb's own transport
+        bounds every socket operation by it; the body reader checks it between
+        chunks too, so a caller's httpx client keeps it for the body at least."""
         args = self._own_request_args(step) if self._owns_http else self._request_args(step)
-        return read_httpx(self._http, args, self._shared.max_response_size, ends)
+        with deadline_at(ends):
+            return read_httpx(self._http, args, self._shared.max_response_size, ends)
 
     def plan(self, desired: Mapping[str, ClusterAccess], *, prune: Iterable[Kind] = ()) -> Plan:
         """What `apply` would change, read from the clusters; nothing is changed."""

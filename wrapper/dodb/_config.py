@@ -13,7 +13,8 @@ from ._errors import ConfigurationError
 TOKEN_ENV: Final = "DIGITALOCEAN_TOKEN"  # noqa: S105 - a variable name
 DEFAULT_BASE_URL: Final = "https://api.digitalocean.com"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
-"""Per attempt: 10 s to connect, 30 s for each read, write or pool wait."""
+"""Per attempt: 10 s to connect, 30 s for each read, write or pool wait. (AsyncClient's
+default sender bounds the whole attempt by connect + read, one timer, instead.)"""
 DEFAULT_MAX_RETRIES: Final = 2
 DEFAULT_DEADLINE: Final = 60.0
 """Per call, all attempts and waits included."""

@@ -153,22 +153,24 @@ class _Clock:
 class _Context(NamedTuple):
     settings: Settings
     clock: _Clock
-    jitter: Callable[[], float]
+    jitter: Callable[[], float] | None
     wall: Callable[[], float]
+    paced: bool
 
 
-def _send(
-    ctx: _Context, call: Call[Any], purpose: Purpose, attempts: int
-) -> Generator[Step, Outcome, Outcome]:
-    """Pace, then send: the outcome of one request."""
+def _pace(ctx: _Context) -> Generator[Step, Outcome, None]:
+    """Wait for the client's own rate budget; that wait is not charged to the deadline."""
     waited = yield Pace()
     if isinstance(waited, int | float) and waited > 0:
         ctx.clock.excuse(float(waited))
+
+
+def _send(ctx: _Context, call: Call[Any], purpose: Purpose, attempts: int) -> Send:
+    """The request to send next, within what is left of the deadline."""
     remaining = ctx.clock.remaining()
     if remaining <= 0:
         raise Failed(None, attempts)
-    outcome = yield Send(call, ctx.settings.attempt_timeout(remaining), purpose, remaining)
-    return outcome
+    return Send(call, ctx.settings.attempt_timeout(remaining), purpose, remaining)
 
 
 def _wait(ctx: _Context, outcome: Outcome, attempt: int) -> Sleep | None:
@@ -179,7 +181,12 @@ def _wait(ctx: _Context, outcome: Outcome, attempt: int) -> Sleep | None:
             return None
         ctx.clock.excuse(limited)
         return Sleep(limited, rate_limited=True)
-    wait = backoff(attempt, ctx.jitter())
+    jitter = ctx.jitter
+    if jitter is None:
+        import random  # only retries need it
+
+        jitter = random.random
+    wait = backoff(attempt, jitter())
     return Sleep(wait) if ctx.clock.allows(wait) else None
 
 
@@ -190,20 +197,20 @@ def plan(
     monotonic: Callable[[], float] = time.monotonic,
     wall: Callable[[], float] = time.time,
     jitter: Callable[[], float] | None = None,
+    paced: bool = True,
 ) -> Plan:
-    """Carry out `call`; see the module's docstring for the rules."""
-    if jitter is None:
-        import random  # only retries need it
-
-        jitter = random.random
-    ctx = _Context(settings, _Clock(settings.deadline, monotonic), jitter, wall)
+    """Carry out `call`; see the module's docstring for the rules. `paced`: the client
+    keeps to a rate budget of its own, and is asked to (`Pace`) before each request."""
+    ctx = _Context(settings, _Clock(settings.deadline, monotonic), jitter, wall, paced)
     attempt = 0  # requests sent
     retries = 0  # resends that count against max_retries (429s do not)
     unsure = False  # an earlier attempt may have been acted on
     while True:
         attempt += 1
         purpose: Purpose = "first" if attempt == 1 else "retry"
-        outcome = yield from _send(ctx, call, purpose, attempt - 1)
+        if ctx.paced:
+            yield from _pace(ctx)
+        outcome = yield _send(ctx, call, purpose, attempt - 1)
         if isinstance(outcome, httpx.Response):
             status = outcome.status_code
             if 200 <= status < 300:
@@ -257,7 +264,9 @@ def _confirm(
     while True:
         tries += 1
         purpose: Purpose = "lookup" if tries == 1 else "relookup"
-        outcome = yield from _send(ctx, confirm.lookup, purpose, attempt)
+        if ctx.paced:
+            yield from _pace(ctx)
+        outcome = yield _send(ctx, confirm.lookup, purpose, attempt)
         if isinstance(outcome, httpx.Response):
             if outcome.status_code == 404:
                 # Not proof of absence: a new user can take a moment to show.

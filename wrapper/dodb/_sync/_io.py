@@ -21,18 +21,16 @@ from .._errors import BodyTooLarge, ClientStateError, DodbError
 from .._retry import Outcome, Send, Sleep
 
 if TYPE_CHECKING:
-    from .._base import Driven
-    from .._provision import Flow
+    from .._base import Driven, Steps
 
 
-def drive(client: Driven, flow: Flow) -> Any:
-    """Perform the I/O steps of `client._execute(flow)`; return the flow's result.
+def drive(client: Driven, steps: Steps) -> Any:
+    """Perform the I/O steps of `client._execute(flow)` (or of one call's); return the result.
 
     A dodb error of the I/O itself (an answer past the size limit, a closed client) is
     thrown back in, so the flow hears of it as of any failed call. Locks taken by
     `Hold` are released by `Free`, or here if the call ends in an error or is
     cancelled midway."""
-    steps = client._execute(flow)
     held_locks: list[Any] = []
     outcome: Outcome = None
     error: DodbError | None = None
@@ -65,15 +63,14 @@ def transfer(client: Driven, step: Send) -> Outcome:
     """One request of the plan, held to the call's deadline and to `max_response_size`:
     the response, or the transport error to hand the plan.
 
-    The client's `_deadline` bounds the whole request by the time the call has
+    The client's `_request` bounds the whole request by the time the call has
     left (on the wall clock; or, for dodb's own sync transport, every socket
     operation by it), and the body is read by the one body reader."""
     if client._http.is_closed:
         raise ClientStateError("the client has been closed")
     ends = time.monotonic() + step.budget
     try:
-        with client._deadline(step.budget, ends):
-            return client._request(step, ends)
+        return client._request(step, ends)
     except TimeoutError:
         # A server that trickles its answer a byte at a time does not stretch the call.
         return httpx.ReadTimeout("the call's deadline passed mid-request")
