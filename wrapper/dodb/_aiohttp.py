@@ -13,28 +13,77 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Mapping
-from typing import Final
+from typing import Any, Final
 
 import aiohttp
 import httpx
 import yarl
+from aiohttp.payload import BytesPayload
+from aiohttp.typedefs import RawHeaders
 
 from ._body import BodyReader
 from ._errors import ClientStateError
 
 
 class _Response(httpx.Response):
-    """An httpx.Response whose `request` is built only if someone asks for it."""
+    """An httpx.Response made from aiohttp's answer at little cost per call: its body is
+    read and decoded already, and its headers and request are built only if someone
+    asks for them (dodb itself reads `raw_headers`)."""
 
-    _lazy_request: tuple[str, str] | None = None
+    def __init__(
+        self, status: int, raw_headers: RawHeaders, body: bytes, method: str, url: str
+    ) -> None:
+        # Not httpx's __init__, which would normalise every header and wrap the body anew.
+        self.status_code = status
+        self.raw_headers = raw_headers
+        self._headers: httpx.Headers | None = None
+        self._request: httpx.Request | None = None
+        self._lazy_request = (method, url)
+        self.next_request = None
+        self._extensions: dict[str, Any] | None = None
+        self._history: list[httpx.Response] | None = None
+        self.is_closed = True
+        self.is_stream_consumed = True
+        self.default_encoding = "utf-8"
+        self.stream = httpx.ByteStream(body)
+        self._num_bytes_downloaded = len(body)
+        self._content = body
+
+    @property
+    def headers(self) -> httpx.Headers:
+        if self._headers is None:
+            self._headers = httpx.Headers(list(self.raw_headers))
+        return self._headers
+
+    @headers.setter
+    def headers(self, value: httpx.Headers) -> None:
+        self._headers = httpx.Headers(value)
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        if self._extensions is None:
+            self._extensions = {}
+        return self._extensions
+
+    @extensions.setter
+    def extensions(self, value: dict[str, Any]) -> None:
+        self._extensions = value
+
+    @property
+    def history(self) -> list[httpx.Response]:
+        if self._history is None:
+            self._history = []
+        return self._history
+
+    @history.setter
+    def history(self, value: list[httpx.Response]) -> None:
+        self._history = value
 
     @property
     def request(self) -> httpx.Request:
-        if self._request is None and self._lazy_request is not None:
+        if self._request is None:
             method, url = self._lazy_request
             self._request = httpx.Request(method, url)
-        if self._request is None:
-            raise RuntimeError("this response has no request")
         return self._request
 
     @request.setter
@@ -60,7 +109,7 @@ def _transport_error(exc: BaseException) -> httpx.TransportError:
     return httpx.TransportError(text)
 
 
-_JSON: Final = {"Content-Type": "application/json"}
+_JSON: Final = "application/json"
 
 
 class AiohttpSender:
@@ -111,7 +160,7 @@ class AiohttpSender:
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 auto_decompress=False,
-                skip_auto_headers=("User-Agent",),
+                # dodb's own User-Agent, Accept and Accept-Encoding: aiohttp adds none.
                 headers=self._headers,
             )
             self._loop = loop
@@ -155,8 +204,8 @@ class AiohttpSender:
                 # Already percent-encoded by dodb, exactly as the sync client sends it:
                 # left to itself, yarl would decode `%3B` back to `;` and the like.
                 yarl.URL(url, encoded=True),
-                data=content,
-                headers=None if content is None else _JSON,
+                # The body's type goes with it: no per-request headers to merge.
+                data=None if content is None else BytesPayload(content, content_type=_JSON),
                 timeout=self._timeout(timeout, budget),
                 allow_redirects=False,
             ) as answer:
@@ -171,10 +220,7 @@ class AiohttpSender:
             # Raised outside the handler, so neither chained nor kept as its context:
             # aiohttp's errors carry the request's headers, the token among them.
             raise failure
-        response = _Response(status, headers=list(raw_headers), stream=httpx.ByteStream(body))
-        response._lazy_request = (method, url)
-        response._content = body  # decoded already, by the one body reader
-        return response
+        return _Response(status, raw_headers, body, method, url)
 
     async def aclose(self) -> None:
         self._closed = True

@@ -36,7 +36,7 @@ from ._errors import (
     ResponseTooLargeError,
 )
 from ._pacing import Pacer
-from ._ratelimit import RateLimit, scan
+from ._ratelimit import RateLimit, scan_response
 from ._response import APIResponse, Undecodable, decode, parse_success, secret_names, status_error
 from ._retry import Done, Failed, Outcome, Pace, Plan, Send, Sleep, plan
 from ._version import __version__
@@ -454,9 +454,9 @@ class BaseClient:
         """The parsed result of the plan's successful ending, recorded as the last response."""
         response = done.response
         if done.gone:
-            self._note_rate_limit(scan(response.headers.raw)[0])
+            self._note_rate_limit(scan_response(response)[0])
             logger.info("%s: already gone after an unsure attempt", call.where)
-            return call.parse(None)
+            return call.read(None)
         if done.confirmed:
             self._shared.stats.confirmed += 1
             logger.info("%s: confirmed by looking it up", call.where)

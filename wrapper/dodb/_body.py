@@ -84,7 +84,16 @@ class BodyReader:
     __slots__ = ("_layers", "_limit", "_parts", "_size", "_started")
 
     def __init__(self, content_encoding: str | None, limit: int) -> None:
-        names = [e.strip().lower() for e in (content_encoding or "").split(",") if e.strip()]
+        self._limit = limit
+        self._parts: list[bytes] = []
+        self._size = 0
+        self._started = False
+        self._layers: tuple[_Layer, ...] = ()
+        if content_encoding:
+            self._decode(content_encoding)
+
+    def _decode(self, content_encoding: str) -> None:
+        names = [e.strip().lower() for e in content_encoding.split(",") if e.strip()]
         layers = []
         # Encodings are listed in the order they were applied: undo them from the last.
         for name in reversed(names):
@@ -93,11 +102,7 @@ class BodyReader:
             if name not in (*_GZIP, _DEFLATE):
                 raise UndecodableBody(f"unsupported content-encoding {name!r}")
             layers.append(_Layer(name))
-        self._layers = layers
-        self._limit = limit
-        self._parts: list[bytes] = []
-        self._size = 0
-        self._started = False
+        self._layers = tuple(layers)
 
     def _keep(self, data: bytes) -> None:
         if not data:

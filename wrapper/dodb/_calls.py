@@ -56,7 +56,10 @@ class Confirm:
 
 @attrs.frozen(slots=True)
 class Call(Generic[T]):
-    """One request and the parser of its success body (`None` for an empty body)."""
+    """One request, and how to read its success body (`None` for an empty body).
+
+    Plain data: everything else a call may need (the answer's check, the lookup
+    that confirms an unsure create) is worked out from it when needed."""
 
     method: str
     path: str
@@ -64,14 +67,60 @@ class Call(Generic[T]):
     parse: Callable[[Any], T]
     content: bytes | None = None
     unsure: Unsure = "resend"
-    confirm: Callable[[], Confirm] | None = None
     exclusive: str | None = None
     """Calls with the same key run one at a time (the spec's `x-dodb-one-at-a-time`)."""
     op: Operation | None = attrs.field(default=None, eq=False, repr=False)
+    subject: object = attrs.field(default=None, eq=False, repr=False)
+    """The one thing the request is about (the spec's `x-dodb-subject`), if any."""
+    path_values: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)
+    body: Mapping[str, Any] | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def where(self) -> str:
         return f"{self.method} {self.path}"
+
+    @property
+    def confirms(self) -> bool:
+        """Whether a lookup can tell if an unsure attempt of this call took effect."""
+        return self.unsure == "confirm" and self.op is not None and bool(self.op.facts.confirm_by)
+
+    def read(self, data: Any) -> T:
+        """The answer parsed, refused if it is about another thing than the request's subject.
+
+        An answer must belong to its request. One that does not is a broken or hostile
+        server, or bytes left over on a kept-alive connection read as the next answer
+        (httpx does that); either way what it holds is not the caller's. Names are
+        compared without case, in case the API folds it.
+        """
+        keys = () if self.op is None else self.op.facts.answer_names
+        if keys:
+            found = _at(data, keys)
+            if isinstance(found, str) and found.casefold() != str(self.subject).casefold():
+                raise AnotherUser(f"about {keys[0]} {found!r}, not {self.subject!r}")
+        return self.parse(data)
+
+    def confirm(self) -> Confirm:
+        """Look the new thing up; it counts as this create's unless it contradicts the request.
+        Worked out only after an unsure attempt."""
+        op = self.op
+        assert op is not None
+        assert op.facts.confirm_by is not None
+        lookup_op = load_operation(op.facts.confirm_by)
+        keys = lookup_op.facts.answer_names or op.facts.answer_names
+        model = _subject_model(lookup_op)
+        reader = ModelReader(model) if model is not None else None
+        lookup = _request(lookup_op, (*self.path_values, self.subject), self.parse)
+        subject, body = self.subject, self.body or {}
+
+        def matches(found: Any) -> bool:
+            item = _at(_json_object(found), keys[:-1])
+            if not isinstance(item, dict):
+                raise TypeError("the lookup's answer holds no object")
+            if item.get(keys[-1]) != subject:
+                return False
+            return not contradicts(body, item, reader)
+
+        return Confirm(lookup, matches)
 
 
 # Parsers -----------------------------------------------------------------
@@ -95,8 +144,19 @@ def _returned(op: Operation) -> tuple[type[Model] | None, str | None]:
     return op.result, schema_of(op.result).by_name[returns].attr
 
 
+_PARSERS: dict[str, Callable[[Any], Any]] = {}
+
+
 def _typed_parser(op: Operation) -> Callable[[Any], Any]:
-    """Read the answer as the operation's result model; return the declared property."""
+    """Read the answer as the operation's result model; return the declared property.
+    One per operation, made on first use."""
+    found = _PARSERS.get(op.name)
+    if found is None:
+        found = _PARSERS[op.name] = _make_typed_parser(op)
+    return found
+
+
+def _make_typed_parser(op: Operation) -> Callable[[Any], Any]:
     model, attr = _returned(op)
     if model is None:
         return _nothing
@@ -128,25 +188,6 @@ def _at(data: Any, keys: tuple[str, ...]) -> Any:
             return None
         data = data.get(key)
     return data
-
-
-def _about(op: Operation, subject: object, parse: Callable[[Any], T]) -> Callable[[Any], T]:
-    """`parse`, refusing an answer about another thing than the request's subject.
-
-    An answer must belong to its request. One that does not is a broken or hostile
-    server, or bytes left over on a kept-alive connection read as the next answer
-    (httpx does that); either way what it holds is not the caller's. Names are
-    compared without case, in case the API folds it.
-    """
-    keys = op.facts.answer_names
-
-    def checked(data: Any) -> T:
-        found = _at(data, keys)
-        if isinstance(found, str) and found.casefold() != str(subject).casefold():
-            raise AnotherUser(f"about {keys[0]} {found!r}, not {subject!r}")
-        return parse(data)
-
-    return checked
 
 
 # Bodies ------------------------------------------------------------------
@@ -240,7 +281,7 @@ def _query(op: Operation, query: Mapping[str, object]) -> str:
 class _Shape:
     """What building a request of one operation needs, worked out once per operation."""
 
-    __slots__ = ("answer_names", "body_subject", "exclusive", "path", "path_subject", "unsure")
+    __slots__ = ("body_subject", "exclusive", "path", "path_subject", "unsure")
 
     def __init__(self, op: Operation) -> None:
         facts = op.facts
@@ -258,7 +299,6 @@ class _Shape:
         self.exclusive = (
             None if facts.one_at_a_time is None else op.path_params.index(facts.one_at_a_time)
         )
-        self.answer_names = facts.answer_names
         self.unsure: Unsure = facts.unsure  # type: ignore[assignment]
 
 
@@ -296,45 +336,23 @@ def _request(
             raise InvalidInputError(f"{op.facts.official} needs a body")
         _checked(op, body, typed=typed)
         content = content or _encode(body)
-    if shape.answer_names:
-        parse = _about(op, subject, parse)
-    confirm = None
-    if shape.unsure == "confirm":
-        confirm = _confirmation(op, path_values, body or {}, subject, parse)
     exclusive = None if shape.exclusive is None else segments[shape.exclusive]
-    return Call(op.method, path, op.success, parse, content, shape.unsure, confirm, exclusive, op)
-
-
-def _confirmation(
-    op: Operation,
-    path_values: tuple[object, ...],
-    body: Mapping[str, Any],
-    subject: object,
-    parse: Any,
-) -> Callable[[], Confirm]:
-    """Look the new thing up; it counts as this create's unless it contradicts the request.
-    Everything about the lookup is worked out only after an unsure attempt."""
-    assert op.facts.confirm_by is not None
-    lookup_name = op.facts.confirm_by
-
-    def confirm() -> Confirm:
-        lookup_op = load_operation(lookup_name)
-        keys = lookup_op.facts.answer_names or op.facts.answer_names
-        model = _subject_model(lookup_op)
-        reader = ModelReader(model) if model is not None else None
-        lookup = _request(lookup_op, (*path_values, subject), parse)
-
-        def matches(found: Any) -> bool:
-            item = _at(_json_object(found), keys[:-1])
-            if not isinstance(item, dict):
-                raise TypeError("the lookup's answer holds no object")
-            if item.get(keys[-1]) != subject:
-                return False
-            return not contradicts(body, item, reader)
-
-        return Confirm(lookup, matches)
-
-    return confirm
+    unsure = shape.unsure
+    if unsure == "confirm":  # what the lookup after an unsure attempt needs
+        return Call(
+            op.method,
+            path,
+            op.success,
+            parse,
+            content,
+            unsure,
+            exclusive,
+            op,
+            subject,
+            path_values,
+            body,
+        )
+    return Call(op.method, path, op.success, parse, content, unsure, exclusive, op, subject)
 
 
 # The two kinds of call -------------------------------------------------------------

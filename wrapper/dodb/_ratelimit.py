@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+if TYPE_CHECKING:
+    import httpx
 
 _WANTED: Final = {
     b"ratelimit-limit": 0,
@@ -54,6 +57,12 @@ def scan(raw_headers: Iterable[tuple[bytes, bytes]]) -> tuple[RateLimit | None, 
         if rate == _EMPTY:
             rate = None
     return rate, None if request_id is None else request_id.decode("latin-1")
+
+
+def scan_response(response: httpx.Response) -> tuple[RateLimit | None, str | None]:
+    """`scan` of a response's headers: as received, if its sender kept them (`raw_headers`)."""
+    raw = getattr(response, "raw_headers", None)
+    return scan(response.headers.raw if raw is None else raw)
 
 
 class RateLimit(NamedTuple):

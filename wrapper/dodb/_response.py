@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
 from ._errors import AnotherUser, APIResponseValidationError, APIStatusError, status_error_class
-from ._ratelimit import RateLimit, scan
+from ._ratelimit import RateLimit, scan_response
 
 if TYPE_CHECKING:
     from ._calls import Call
@@ -18,20 +18,51 @@ T = TypeVar("T")
 logger = logging.getLogger("dodb")
 
 
-class APIResponse(NamedTuple, Generic[T]):
-    """One finished call: status, headers and the parsed body (`client.last_response`)."""
+class APIResponse(Generic[T]):
+    """One finished call: status, headers and the parsed body (`client.last_response`).
 
-    status_code: int
-    headers: httpx.Headers
-    parsed: T
-    rate_limit: RateLimit | None
-    request_id: str | None
-    attempts: int
-    http_response: httpx.Response | None
+    `headers` are built from the HTTP response when first read: most calls never need them.
+    """
+
+    __slots__ = (
+        "_headers",
+        "attempts",
+        "http_response",
+        "parsed",
+        "rate_limit",
+        "request_id",
+        "status_code",
+    )
+
+    def __init__(
+        self,
+        status_code: int,
+        headers: httpx.Headers | None,
+        parsed: T,
+        rate_limit: RateLimit | None,
+        request_id: str | None,
+        attempts: int,
+        http_response: httpx.Response | None,
+    ) -> None:
+        self.status_code = status_code
+        self._headers = headers
+        self.parsed = parsed
+        self.rate_limit = rate_limit
+        self.request_id = request_id
+        self.attempts = attempts
+        self.http_response = http_response
+
+    @property
+    def headers(self) -> httpx.Headers:
+        if self._headers is None:
+            response = self.http_response
+            self._headers = httpx.Headers() if response is None else response.headers
+        return self._headers
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled without the httpx response: its request holds the Authorization header.
-        return (APIResponse, (*self[:-1], None))
+        fields = (self.status_code, self.headers, self.parsed, self.rate_limit, self.request_id)
+        return (APIResponse, (*fields, self.attempts, None))
 
     def __repr__(self) -> str:
         # A raw call's parsed body is the API's JSON, passwords and keys in clear: the
@@ -91,7 +122,7 @@ def parse_success(call: Call[T], response: httpx.Response, attempts: int) -> API
         # No body: a 204, or an answer the spec gives none (a 202 resize, a 200 log-sink delete).
         bodiless = call.success == 204 or (call.op is not None and call.op.result is None)
         data = None if bodiless else decode(response)
-        parsed = call.parse(data)
+        parsed = call.read(data)
     except Undecodable as exc:
         raise APIResponseValidationError(
             f"{call.method} {call.path} answered {status} with {exc}",
@@ -116,22 +147,14 @@ def parse_success(call: Call[T], response: httpx.Response, attempts: int) -> API
             response=response,
             attempts=attempts,
         ) from None
-    rate, request_id = scan(response.headers.raw)
-    return APIResponse(
-        status_code=status,
-        headers=response.headers,
-        parsed=parsed,
-        rate_limit=rate,
-        request_id=request_id,
-        attempts=attempts,
-        http_response=response,
-    )
+    rate, request_id = scan_response(response)
+    return APIResponse(status, None, parsed, rate, request_id, attempts, response)
 
 
 def status_error(call: Call[Any], response: httpx.Response, attempts: int) -> APIStatusError:
     """The typed error for an error status, whatever its body looks like."""
     error_id: str | None = None
-    rate, request_id = scan(response.headers.raw)
+    rate, request_id = scan_response(response)
     body: Any = None
     try:
         body = decode(response)

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeAlias
 
 import httpx
 
-from ._ratelimit import scan
+from ._ratelimit import scan_response
 from ._response import Undecodable, decode
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def rate_limit_wait(outcome: Outcome, now: float) -> float | None:
     remains); None for anything else, or a 429 that says nothing."""
     if not isinstance(outcome, httpx.Response) or outcome.status_code != 429:
         return None
-    rate = scan(outcome.headers.raw)[0]
+    rate = scan_response(outcome)[0]
     if rate is not None and rate.retry_after is not None:
         return rate.retry_after
     if rate is not None and rate.remaining == 0 and rate.reset_at is not None:
@@ -239,7 +239,7 @@ def plan(
             if retries > settings.max_retries:
                 raise Failed(outcome, attempt)
         if acted and call.unsure != "resend":
-            if call.unsure == "raise" or call.confirm is None:
+            if call.unsure == "raise" or not call.confirms:
                 raise Failed(outcome, attempt)
             found = yield from _confirm(ctx, call, attempt)
             if found == "unclear":
@@ -257,7 +257,6 @@ def _confirm(
     ctx: _Context, call: Call[Any], attempt: int
 ) -> Generator[Step, Outcome, httpx.Response | Literal["absent", "unclear"]]:
     """After an unsure add: the lookup's response if the user is there as requested."""
-    assert call.confirm is not None
     confirm = call.confirm()
     tries = 0
     lag_waited = 0.0

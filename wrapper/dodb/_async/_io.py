@@ -25,11 +25,15 @@ if TYPE_CHECKING:
 async def drive(client: AsyncDriven, steps: Steps) -> Any:
     """Perform the I/O steps of `client._execute(flow)` (or of one call's); return the result.
 
-    A dodb error of the I/O itself (an answer past the size limit, a closed client) is
-    thrown back in, so the flow hears of it as of any failed call. Locks taken by
-    `Hold` are released by `Free`, or here if the call ends in an error or is
-    cancelled midway."""
-    held_locks: list[Any] = []
+    A request (`Send`) is held to the call's deadline and to `max_response_size`:
+    the client's `_request` bounds it by the time the call has left (on the wall
+    clock; or, for dodb's own sync transport, every socket operation by it), and
+    the body is read by the one body reader. Its response, or its transport error,
+    goes back to the plan. A dodb error of the I/O itself (an answer past the size
+    limit, a closed client) is thrown back in, so the flow hears of it as of any
+    failed call. Locks taken by `Hold` are released by `Free`, or here if the call
+    ends in an error or is cancelled midway."""
+    held_locks: list[Any] | None = None
     outcome: Outcome = None
     error: DodbError | None = None
     try:
@@ -41,43 +45,33 @@ async def drive(client: AsyncDriven, steps: Steps) -> Any:
             outcome, error = None, None
             if isinstance(step, Send):
                 try:
-                    outcome = await transfer(client, step)
-                except DodbError as exc:  # too large, or a closed client: the flow hears of it
+                    if client._http.is_closed:
+                        raise ClientStateError("the client has been closed")
+                    outcome = await client._request(step, time.monotonic() + step.budget)
+                except TimeoutError:
+                    # A server that trickles its answer a byte at a time does not stretch it.
+                    outcome = httpx.ReadTimeout("the call's deadline passed mid-request")
+                except httpx.TransportError as exc:
+                    outcome = exc
+                except (httpx.DecodingError, UndecodableBody) as exc:
+                    outcome = httpx.RemoteProtocolError(f"undecodable body: {exc}")
+                except BodyTooLarge:
+                    error = client._too_large(step.call)
+                except DodbError as exc:  # a closed client: the flow hears of it
                     error = exc
             elif isinstance(step, Sleep):
                 await client._sleep(step.seconds)
             elif isinstance(step, Hold):
                 lock = client._lock(step.key)
                 await lock.acquire()
+                held_locks = held_locks or []
                 held_locks.append(lock)
             elif isinstance(step, Free):
+                assert held_locks
                 held_locks.pop().release()
     finally:
-        for lock in held_locks:
+        for lock in held_locks or ():
             lock.release()
-
-
-async def transfer(client: AsyncDriven, step: Send) -> Outcome:
-    """One request of the plan, held to the call's deadline and to `max_response_size`:
-    the response, or the transport error to hand the plan.
-
-    The client's `_request` bounds the whole request by the time the call has
-    left (on the wall clock; or, for dodb's own sync transport, every socket
-    operation by it), and the body is read by the one body reader."""
-    if client._http.is_closed:
-        raise ClientStateError("the client has been closed")
-    ends = time.monotonic() + step.budget
-    try:
-        return await client._request(step, ends)
-    except TimeoutError:
-        # A server that trickles its answer a byte at a time does not stretch the call.
-        return httpx.ReadTimeout("the call's deadline passed mid-request")
-    except BodyTooLarge:
-        raise client._too_large(step.call) from None
-    except httpx.TransportError as exc:
-        return exc
-    except (httpx.DecodingError, UndecodableBody) as exc:
-        return httpx.RemoteProtocolError(f"undecodable body: {exc}")
 
 
 async def read_httpx(
