@@ -18,7 +18,6 @@ from typing import Any, Final
 import aiohttp
 import httpx
 import yarl
-from aiohttp.payload import BytesPayload
 from aiohttp.typedefs import RawHeaders
 
 from ._body import BodyReader
@@ -109,7 +108,7 @@ def _transport_error(exc: BaseException) -> httpx.TransportError:
     return httpx.TransportError(text)
 
 
-_JSON: Final = "application/json"
+_JSON: Final = {"Content-Type": "application/json"}
 
 
 class AiohttpSender:
@@ -204,8 +203,8 @@ class AiohttpSender:
                 # Already percent-encoded by dodb, exactly as the sync client sends it:
                 # left to itself, yarl would decode `%3B` back to `;` and the like.
                 yarl.URL(url, encoded=True),
-                # The body's type goes with it: no per-request headers to merge.
-                data=None if content is None else BytesPayload(content, content_type=_JSON),
+                data=content,
+                headers=None if content is None else _JSON,
                 timeout=self._timeout(timeout, budget),
                 allow_redirects=False,
             ) as answer:

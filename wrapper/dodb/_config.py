@@ -138,7 +138,14 @@ class Settings:
     """How a client sends: per-attempt timeout, retries, the per-call deadline, and
     how long to wait out read lag and the rate limit."""
 
-    __slots__ = ("deadline", "max_retries", "rate_limit_patience", "read_lag", "timeout")
+    __slots__ = (
+        "deadline",
+        "longest_wait",
+        "max_retries",
+        "rate_limit_patience",
+        "read_lag",
+        "timeout",
+    )
 
     def __init__(
         self,
@@ -154,12 +161,9 @@ class Settings:
         self.deadline = deadline
         self.read_lag = read_lag
         self.rate_limit_patience = rate_limit_patience
-
-    @property
-    def longest_wait(self) -> float:
+        parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+        self.longest_wait = max(p for p in parts if p is not None)
         """The longest any one timeout of an attempt can be."""
-        parts = (self.timeout.connect, self.timeout.read, self.timeout.write, self.timeout.pool)
-        return max(p for p in parts if p is not None)
 
     def attempt_timeout(self, remaining: float) -> httpx.Timeout:
         """The attempt's timeout, cut down so that no wait passes the deadline."""

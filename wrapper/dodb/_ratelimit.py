@@ -26,7 +26,7 @@ def _int(raw: bytes | None) -> int | None:
     if raw is None or len(raw) > 20:
         return None
     try:
-        value = int(raw.strip())
+        value = int(raw)  # surrounding whitespace is allowed
     except ValueError:
         return None
     return value if -_LARGEST < value < _LARGEST else None
@@ -37,18 +37,28 @@ def scan(raw_headers: Iterable[tuple[bytes, bytes]]) -> tuple[RateLimit | None, 
 
     The hot path: httpx's per-name lookups decode every header each time.
     """
-    found: list[bytes | None] = [None] * 5
+    limit = remaining = reset = retry = request_id = None
+    wanted = _WANTED
     for name, value in raw_headers:
-        index = _WANTED.get(name.lower())
-        if index is not None:
-            found[index] = value
-    limit, remaining, reset, retry, request_id = found
+        index = wanted.get(name.lower())
+        if index is None:
+            continue
+        if index == 0:
+            limit = value
+        elif index == 1:
+            remaining = value
+        elif index == 2:
+            reset = value
+        elif index == 3:
+            retry = value
+        else:
+            request_id = value
     rate = None
     if limit is not None or remaining is not None or reset is not None or retry is not None:
         retry_after: float | None = None
         if retry is not None:
             try:
-                retry_after = float(retry.strip()) if len(retry) <= 20 else None
+                retry_after = float(retry) if len(retry) <= 20 else None
             except ValueError:
                 retry_after = None
             if retry_after is not None and not 0 <= retry_after < _LARGEST:

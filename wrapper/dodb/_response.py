@@ -110,8 +110,9 @@ def decode(response: httpx.Response) -> Any:
     if not response.content:
         raise Undecodable(_describe(response))
     try:
-        return json.loads(response.content)
-    except (ValueError, RecursionError):
+        # JSON between systems is UTF-8 (RFC 8259); as text, json skips guessing.
+        return json.loads(response.content.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError among them
         raise Undecodable(_describe(response)) from None
 
 
