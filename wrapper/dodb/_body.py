@@ -11,7 +11,7 @@ A body that does not decode, or ends before its encoding does, raises
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from ._errors import BodyTooLarge
@@ -147,3 +147,9 @@ def held(response: object, limit: int) -> bytes | None:
     if len(content) > limit:
         raise BodyTooLarge(limit)
     return bytes(content)
+
+
+def content_encoding(raw_headers: Iterable[tuple[bytes, bytes]]) -> str | None:
+    """The `content-encoding` of raw response headers (all of them, comma-joined), or None."""
+    found = [value for name, value in raw_headers if name.lower() == b"content-encoding"]
+    return b",".join(found).decode("latin-1") if found else None

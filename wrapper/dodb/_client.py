@@ -21,7 +21,7 @@ from ._config import (
 )
 from ._retry import Send
 from ._sync._io import drive, read_httpx
-from ._transport import DeadlineTransport, deadline_at
+from ._transport import Deadline, DeadlineTransport
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -110,7 +110,7 @@ class Client(BaseClient):
         bounds every socket operation by it; the body reader checks it between
         chunks too, so a caller's httpx client keeps it for the body at least."""
         args = self._own_request_args(step) if self._owns_http else self._request_args(step)
-        with deadline_at(ends):
+        with Deadline(ends):
             return read_httpx(self._http, args, self._shared.max_response_size, ends)
 
     def plan(self, desired: Mapping[str, ClusterAccess], *, prune: Iterable[Kind] = ()) -> Plan:

@@ -106,12 +106,16 @@ def _describe(response: httpx.Response) -> str:
     return "an empty body" if size == 0 else f"a body that is not JSON ({kind}, {size} bytes)"
 
 
+_BOM = "\ufeff"
+
+
 def decode(response: httpx.Response) -> Any:
     if not response.content:
         raise Undecodable(_describe(response))
     try:
         # JSON between systems is UTF-8 (RFC 8259); as text, json skips guessing.
-        return json.loads(response.content.decode("utf-8-sig"))
+        text = response.content.decode()
+        return json.loads(text[1:] if text.startswith(_BOM) else text)
     except (ValueError, RecursionError):  # UnicodeDecodeError among them
         raise Undecodable(_describe(response)) from None
 

@@ -3,7 +3,7 @@
 httpx's timeouts hold per read: a server that sends one byte of its status line
 every half second never trips them. Here each read, write and connect gets at
 most the time the call has left, so the deadline holds through the headers as
-well as the body. The deadline is per thread (`deadline_at`): a client shared
+well as the body. The deadline is per thread (`Deadline`): a client shared
 by threads gives each call its own.
 """
 
@@ -13,8 +13,7 @@ import math
 import ssl
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 import httpcore
@@ -23,15 +22,22 @@ import httpx
 _now = threading.local()
 
 
-@contextmanager
-def deadline_at(moment: float) -> Iterator[None]:
-    """Bound this thread's socket operations by `moment` (a `time.monotonic()` value)."""
-    previous = getattr(_now, "deadline", None)
-    _now.deadline = moment
-    try:
-        yield
-    finally:
-        _now.deadline = previous
+class Deadline:
+    """`with Deadline(moment):` bounds this thread's socket operations by `moment` (a
+    `time.monotonic()` value)."""
+
+    __slots__ = ("_moment", "_previous")
+
+    def __init__(self, moment: float) -> None:
+        self._moment = moment
+        self._previous: float | None = None
+
+    def __enter__(self) -> None:
+        self._previous = getattr(_now, "deadline", None)
+        _now.deadline = self._moment
+
+    def __exit__(self, *exc_info: object) -> None:
+        _now.deadline = self._previous
 
 
 def _left(timeout: float | None, error: type[Exception]) -> float | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .._base import Free, Hold
-from .._body import BodyReader, UndecodableBody, held
+from .._body import BodyReader, UndecodableBody, content_encoding, held
 from .._errors import BodyTooLarge, ClientStateError, DodbError
 from .._retry import Outcome, Send, Sleep
 
@@ -83,7 +83,7 @@ def read_httpx(http: httpx.Client, args: dict[str, Any], limit: int, ends: float
     try:
         if held(response, limit) is not None:
             return response
-        body = BodyReader(response.headers.get("content-encoding"), limit)
+        body = BodyReader(content_encoding(response.headers.raw), limit)
         for part in response.iter_raw():
             if time.monotonic() > ends:
                 raise httpx.ReadTimeout("the call's deadline passed mid-response")
