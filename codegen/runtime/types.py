@@ -97,6 +97,13 @@ def _at(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
+def _under(path: str, rest: str) -> str:
+    """`rest`, a place inside `path`, as one place (`acl` and `[0].topic`: `acl[0].topic`)."""
+    if not rest:
+        return path
+    return f"{path}{rest}" if rest.startswith("[") else f"{path}.{rest}"
+
+
 def _kind(value: object) -> str:
     if value is None:
         return "null"
@@ -187,7 +194,17 @@ class ArrayReader(Reader):
     def load(self, value: Any, path: str, strict: bool) -> Any:
         if not isinstance(value, list | tuple):
             raise SchemaError(path, f"must be an array, not {_kind(value)}")
-        return tuple(self.item.load(v, _at(path, i), strict) for i, v in enumerate(value))
+        item = self.item
+        try:
+            return tuple([item.load(v, "", strict) for v in value])
+        except SchemaError as exc:
+            # Which item: found again only on failure, so a good array pays nothing for it.
+            for index, v in enumerate(value):
+                try:
+                    item.load(v, "", strict)
+                except SchemaError as inner:
+                    raise SchemaError(_under(_at(path, index), inner.path), inner.problem) from None
+            raise exc
 
     def dump(self, value: Any) -> Any:
         return [self.item.dump(v) for v in value]
@@ -270,11 +287,12 @@ class Prop:
 class Schema:
     """A model's properties in spec order, and whether it keeps unknown fields."""
 
-    __slots__ = ("by_name", "extra", "props")
+    __slots__ = ("by_name", "extra", "props", "required")
 
     def __init__(self, props: Iterable[Prop], *, extra: bool) -> None:
         self.props = tuple(props)
         self.by_name = {p.name: p for p in self.props}
+        self.required = tuple(p for p in self.props if p.required)
         self.extra = extra
 
 
@@ -302,26 +320,34 @@ def schema_of(cls: type[Model]) -> Schema:
 
 
 def load(cls: Callable[..., T], data: Any, *, strict: bool = False, path: str = "") -> T:
-    """A model from JSON; SchemaError where the JSON does not match the spec."""
-    if not isinstance(data, Mapping):
+    """A model from JSON; SchemaError where the JSON does not match the spec.
+
+    The hot path of every call: places are named only when something is wrong."""
+    if type(data) is not dict and not isinstance(data, Mapping):
         raise SchemaError(path, f"must be an object, not {_kind(data)}")
-    schema = schema_of(cls)  # type: ignore[arg-type]
+    schema = _SCHEMAS.get(cls) or schema_of(cls)  # type: ignore[arg-type, call-overload]
+    by_name = schema.by_name
     values: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] | None = None
     for key, value in data.items():
-        prop = schema.by_name.get(key)
+        prop = by_name.get(key)
         if prop is None:
             if schema.extra:
+                if extra is None:
+                    extra = {}
                 extra[key] = value
             elif strict:
-                known = ", ".join(schema.by_name)
+                known = ", ".join(by_name)
                 raise SchemaError(_at(path, key), f"is not a known field (known: {known})")
             continue
         if value is None and not prop.required:
             continue
-        values[prop.attr] = prop.reader.load(value, _at(path, key), strict)
-    for prop in schema.props:
-        if prop.required and prop.attr not in values:
+        try:
+            values[prop.attr] = prop.reader.load(value, "", strict)
+        except SchemaError as exc:
+            raise SchemaError(_under(_at(path, key), exc.path), exc.problem) from None
+    for prop in schema.required:
+        if prop.attr not in values:
             raise SchemaError(_at(path, prop.name), "is required")
     if schema.extra:
         values["extra"] = Extra(extra) if extra else NO_EXTRA
