@@ -23,6 +23,8 @@ from aiohttp.typedefs import RawHeaders
 from ._body import BodyReader
 from ._errors import ClientStateError
 
+_READ: Final = httpx.ByteStream(b"")
+
 
 class _Response(httpx.Response):
     """An httpx.Response made from aiohttp's answer at little cost per call: its body is
@@ -37,14 +39,14 @@ class _Response(httpx.Response):
         self.raw_headers = raw_headers
         self._headers: httpx.Headers | None = None
         self._request: httpx.Request | None = None
-        self._lazy_request = (method, url)
+        self._method, self._url = method, url
         self.next_request = None
         self._extensions: dict[str, Any] | None = None
         self._history: list[httpx.Response] | None = None
         self.is_closed = True
         self.is_stream_consumed = True
         self.default_encoding = "utf-8"
-        self.stream = httpx.ByteStream(body)
+        self.stream = _READ  # read already: httpx never turns to the stream again
         self._num_bytes_downloaded = len(body)
         self._content = body
 
@@ -81,8 +83,7 @@ class _Response(httpx.Response):
     @property
     def request(self) -> httpx.Request:
         if self._request is None:
-            method, url = self._lazy_request
-            self._request = httpx.Request(method, url)
+            self._request = httpx.Request(self._method, self._url)
         return self._request
 
     @request.setter

@@ -130,12 +130,26 @@ def rate_limit_wait(outcome: Outcome, now: float) -> float | None:
     return None
 
 
-class _Clock:
-    """The call's deadline; waits for the rate limit move it later."""
+class _Context:
+    """What a plan decides by: the settings, its clock and chance, and the call's deadline,
+    which waits for the rate limit move later."""
 
-    def __init__(self, deadline: float, monotonic: Callable[[], float]) -> None:
+    __slots__ = ("_now", "ends", "jitter", "paced", "rate_limited", "settings", "wall")
+
+    def __init__(
+        self,
+        settings: Settings,
+        monotonic: Callable[[], float],
+        jitter: Callable[[], float] | None,
+        wall: Callable[[], float],
+        paced: bool,
+    ) -> None:
+        self.settings = settings
         self._now = monotonic
-        self.ends = monotonic() + deadline
+        self.jitter = jitter
+        self.wall = wall
+        self.paced = paced
+        self.ends = monotonic() + settings.deadline
         self.rate_limited = 0.0
 
     def remaining(self) -> float:
@@ -150,24 +164,16 @@ class _Clock:
         self.rate_limited += seconds
 
 
-class _Context(NamedTuple):
-    settings: Settings
-    clock: _Clock
-    jitter: Callable[[], float] | None
-    wall: Callable[[], float]
-    paced: bool
-
-
 def _pace(ctx: _Context) -> Generator[Step, Outcome, None]:
     """Wait for the client's own rate budget; that wait is not charged to the deadline."""
     waited = yield Pace()
     if isinstance(waited, int | float) and waited > 0:
-        ctx.clock.excuse(float(waited))
+        ctx.excuse(float(waited))
 
 
 def _send(ctx: _Context, call: Call[Any], purpose: Purpose, attempts: int) -> Send:
     """The request to send next, within what is left of the deadline."""
-    remaining = ctx.clock.remaining()
+    remaining = ctx.remaining()
     if remaining <= 0:
         raise Failed(None, attempts)
     return Send(call, ctx.settings.attempt_timeout(remaining), purpose, remaining)
@@ -177,9 +183,9 @@ def _wait(ctx: _Context, outcome: Outcome, attempt: int) -> Sleep | None:
     """The wait before trying again after `outcome`, or None if it cannot be afforded."""
     limited = rate_limit_wait(outcome, ctx.wall())
     if limited is not None:
-        if ctx.clock.rate_limited + limited > ctx.settings.rate_limit_patience:
+        if ctx.rate_limited + limited > ctx.settings.rate_limit_patience:
             return None
-        ctx.clock.excuse(limited)
+        ctx.excuse(limited)
         return Sleep(limited, rate_limited=True)
     jitter = ctx.jitter
     if jitter is None:
@@ -187,7 +193,7 @@ def _wait(ctx: _Context, outcome: Outcome, attempt: int) -> Sleep | None:
 
         jitter = random.random
     wait = backoff(attempt, jitter())
-    return Sleep(wait) if ctx.clock.allows(wait) else None
+    return Sleep(wait) if ctx.allows(wait) else None
 
 
 def plan(
@@ -201,7 +207,7 @@ def plan(
 ) -> Plan:
     """Carry out `call`; see the module's docstring for the rules. `paced`: the client
     keeps to a rate budget of its own, and is asked to (`Pace`) before each request."""
-    ctx = _Context(settings, _Clock(settings.deadline, monotonic), jitter, wall, paced)
+    ctx = _Context(settings, monotonic, jitter, wall, paced)
     attempt = 0  # requests sent
     retries = 0  # resends that count against max_retries (429s do not)
     unsure = False  # an earlier attempt may have been acted on
@@ -270,7 +276,7 @@ def _confirm(
             if outcome.status_code == 404:
                 # Not proof of absence: a new user can take a moment to show.
                 lag = min(0.25 * 2 ** (tries - 1), ctx.settings.read_lag - lag_waited)
-                if lag <= 0 or not ctx.clock.allows(lag):
+                if lag <= 0 or not ctx.allows(lag):
                     return "absent"
                 lag_waited += lag
                 yield Sleep(lag)
