@@ -210,8 +210,13 @@ class AiohttpSender:
                 allow_redirects=False,
             ) as answer:
                 reader = BodyReader(answer.headers.get("content-encoding"), self.max_size)
-                async for chunk in answer.content.iter_chunked(65536):
-                    reader.feed(chunk)
+                size = answer.content_length
+                if size is not None and size <= self.max_size:
+                    # Framed by its length, which aiohttp holds the body to: read at once.
+                    reader.feed(await answer.read())
+                else:
+                    async for chunk in answer.content.iter_chunked(65536):
+                        reader.feed(chunk)
                 body = reader.finish()
                 status, raw_headers = answer.status, answer.raw_headers
         except (TimeoutError, aiohttp.ClientError) as exc:
