@@ -5,10 +5,16 @@
 A profiler says where time is spent; it cannot say what the event loop would
 not have done without, say, one more timer per request. So this measures
 the client CPU per call of today's dodb with one mechanism at a time
-replaced by a cheaper stand-in (swapped into the benchmark's own process;
-dodb's code is not changed). Some stand-ins drop a promise (they say which):
-they measure what the promise costs as built today, so that a rewrite knows
-what keeping it more cheaply can win.
+replaced by a stand-in (swapped into the benchmark's own process; dodb's
+code is not changed). Async: `AsyncClient._record` a no-op (no-last-response),
+the cyclic collector off (no-gc), aiohttp's per-read timer added to the one
+timer per attempt (per-read-timer), and a bare aiohttp session (bare). Sync:
+httpx's own transport and no `Deadline` scope (plain-transport),
+`BaseClient._record` a no-op (no-last-response), no-gc, and bare httpx (bare).
+A stand-in that drops a promise says which: it measures what the promise costs
+as built today, so that a rewrite knows what keeping it more cheaply can win.
+per-read-timer adds a promise dodb does not make instead, so what it "saves"
+is negative: what that promise would cost.
 
 On a shared machine, separate runs differ by ±25%, more than most of these
 effects. So each comparison is made in one process, against one `dodb
@@ -16,7 +22,7 @@ emulator`: blocks of calls alternate between dodb as it is and the variant
 (A B B A ...), the collector is run between blocks, and the figure is the
 median of the paired differences, over all blocks of --rounds processes.
 The bare client is measured the same way, paired with dodb. Results: stdout
-and bench/results/ablation.md (and .json).
+and bench/results/ablation.md (and .json; --output elsewhere for a trial run).
 """
 
 from __future__ import annotations
@@ -30,8 +36,7 @@ import statistics
 import subprocess
 import sys
 import time
-import types
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -51,73 +56,34 @@ def swapped(owner: Any, name: str, value: Any) -> Iterator[None]:
 
 
 # The stand-ins --------------------------------------------------------------------
+#
+# Each replaces one mechanism of today's call path (its docstring names the code) and
+# says which promise it drops. `per-read-timer` instead adds what a promise dodb does
+# not make would cost: its "saved" comes out negative.
 
 
-def no_asyncio_timeout() -> contextlib.AbstractContextManager[None]:
-    """AsyncClient's `asyncio.timeout(budget)` around each request becomes a no-op."""
-    import asyncio
+def no_record_async() -> contextlib.AbstractContextManager[None]:
+    """`AsyncClient._record` (dodb/_async_client.py) a no-op: no entry per task in the
+    shared dict, no done-callback on a task's first call to drop it. Drops
+    `last_response` (it stays None)."""
+    from dodb._async_client import AsyncClient
 
-    import dodb._async_client as module
-
-    names = {name: getattr(asyncio, name) for name in dir(asyncio) if not name.startswith("__")}
-    stand_in = types.SimpleNamespace(**names)
-    stand_in.timeout = lambda _budget: contextlib.nullcontext()
-    return swapped(module, "asyncio", stand_in)
+    return swapped(AsyncClient, "_record", lambda self, result: None)
 
 
-def aiohttp_timeout(**parts: float | None) -> contextlib.AbstractContextManager[None]:
-    """AiohttpSender hands aiohttp this ClientTimeout instead of connect + sock_read."""
-    import aiohttp
+def no_record_sync() -> contextlib.AbstractContextManager[None]:
+    """`BaseClient._record` (dodb/_base.py; `Client` does not override it) a no-op: no
+    `threading.local` attribute set per call. Drops `last_response` (it stays None)."""
+    from dodb._base import BaseClient
 
-    from dodb._aiohttp import AiohttpSender
-
-    fixed = aiohttp.ClientTimeout(**parts)  # type: ignore[arg-type]
-    return swapped(AiohttpSender, "_timeout", lambda self, timeout: fixed)
-
-
-def no_aiohttp_timers() -> contextlib.AbstractContextManager[None]:
-    return aiohttp_timeout()
-
-
-@contextlib.contextmanager
-def one_timer() -> Iterator[None]:
-    """The deadline and the attempt's timeout held by one aiohttp `total` timer per request,
-    not asyncio.timeout + aiohttp's connect and per-read timers."""
-    with no_asyncio_timeout(), aiohttp_timeout(total=30.0):
-        yield
-
-
-def body_read_at_once() -> contextlib.AbstractContextManager[None]:
-    """The body is read by one `read()` instead of 64 KiB chunks (as if the size were
-    checked from Content-Length first; no size bound is kept here)."""
-    from aiohttp import StreamReader
-
-    def whole(self: StreamReader, n: int) -> AsyncIterator[bytes]:
-        async def chunks() -> AsyncIterator[bytes]:
-            data = await self.read()
-            if data:
-                yield data
-
-        return chunks()
-
-    return swapped(StreamReader, "iter_chunked", whole)
-
-
-def no_last_response() -> contextlib.AbstractContextManager[None]:
-    """`last_response` kept under one key for everyone: no task lookup, no new weak key."""
-    import dodb._base as module
-
-    class Everyone:
-        pass
-
-    key = Everyone()
-    return swapped(module, "_caller", lambda: key)
+    return swapped(BaseClient, "_record", lambda self, result: None)
 
 
 @contextlib.contextmanager
 def no_gc() -> Iterator[None]:
-    """Python's cyclic garbage collector off: what the objects a call allocates cost in
-    collections (which grow with the number of calls in flight)."""
+    """Python's cyclic garbage collector off (`gc.disable()`): what the objects a call
+    allocates cost in collections, which grow with the calls in flight. Drops no promise
+    of dodb's; a long-lived program that makes cycles would grow without it."""
     gc.disable()
     try:
         yield
@@ -125,14 +91,44 @@ def no_gc() -> Iterator[None]:
         gc.enable()
 
 
-@contextlib.contextmanager
-def async_cuts() -> Iterator[None]:
-    with one_timer(), body_read_at_once(), no_last_response():
-        yield
+def per_read_timer() -> contextlib.AbstractContextManager[None]:
+    """`AiohttpSender._timeout` (dodb/_aiohttp.py) adds aiohttp's per-read timer,
+    `sock_read=timeout.read`, to today's one `total` timer per attempt, so that aiohttp
+    cancels and schedules a timer on every read of the answer
+    (`aiohttp/client_proto.py:ResponseHandler._reschedule_timeout`). The timeouts are
+    made once and reused, as today's are: only the timer's work is added. Drops nothing;
+    it adds a promise dodb does not make (an answer that stalls caught after `read`
+    seconds rather than at the attempt's `connect + read`), and its cost."""
+    import aiohttp
+
+    from dodb._aiohttp import AiohttpSender
+
+    today = AiohttpSender._timeout
+    made: dict[tuple[aiohttp.ClientTimeout, float | None], aiohttp.ClientTimeout] = {}
+
+    def with_sock_read(self: AiohttpSender, timeout: Any, budget: float) -> aiohttp.ClientTimeout:
+        found = today(self, timeout, budget)
+        key = (found, timeout.read)
+        evolved = made.get(key)
+        if evolved is None:
+            evolved = aiohttp.ClientTimeout(
+                total=found.total,
+                connect=found.connect,
+                sock_read=timeout.read,
+                sock_connect=found.sock_connect,
+                ceil_threshold=found.ceil_threshold,
+            )
+            if len(made) < 64:
+                made[key] = evolved
+        return evolved
+
+    return swapped(AiohttpSender, "_timeout", with_sock_read)
 
 
 def plain_transport_build() -> contextlib.AbstractContextManager[None]:
-    """Client built on httpx's own transport: no per-socket-operation deadline."""
+    """The Client is built on `httpx.HTTPTransport` instead of `DeadlineTransport`
+    (dodb/_transport.py, whose sockets bound each read, write and connect by the time the
+    call has left). Applied while the variant's client is built."""
     import httpx
 
     import dodb._client as module
@@ -142,10 +138,15 @@ def plain_transport_build() -> contextlib.AbstractContextManager[None]:
     )
 
 
+_NO_DEADLINE = contextlib.nullcontext()
+
+
 def no_deadline_scope() -> contextlib.AbstractContextManager[None]:
+    """`Client._request`'s `with Deadline(ends):` (dodb/_transport.py: the call's
+    deadline set for this thread's sockets) a shared `nullcontext`."""
     import dodb._client as module
 
-    return swapped(module, "deadline_at", lambda _moment: contextlib.nullcontext())
+    return swapped(module, "Deadline", lambda _moment: _NO_DEADLINE)
 
 
 class Variant(NamedTuple):
@@ -156,35 +157,29 @@ class Variant(NamedTuple):
 
 
 ASYNC_VARIANTS = {
-    "no-asyncio-timeout": Variant(
-        "without `asyncio.timeout(budget)` around each request (drops the wall-clock deadline)",
-        (no_asyncio_timeout,),
-    ),
-    "no-aiohttp-timers": Variant(
-        "without aiohttp's connect and per-read timers (drops the attempt timeout)",
-        (no_aiohttp_timers,),
-    ),
-    "one-timer": Variant(
-        "deadline and attempt timeout as one aiohttp `total` timer per request", (one_timer,)
-    ),
-    "read-at-once": Variant(
-        "body read by one `read()`, not an `iter_chunked` loop", (body_read_at_once,)
-    ),
     "no-last-response": Variant(
-        "`last_response` without the per-task weak key", (no_last_response,)
+        "`AsyncClient._record` a no-op: no per-task entry nor done-callback "
+        "(drops `last_response`)",
+        (no_record_async,),
     ),
-    "cuts": Variant("one timer + read at once + no per-task key", (async_cuts,)),
     "no-gc": Variant("cyclic garbage collector off", (no_gc,)),
+    "per-read-timer": Variant(
+        "aiohttp's per-read timer (`sock_read`) on top of the one `total` timer: what a "
+        "per-read timeout would add (negative: a cost)",
+        (per_read_timer,),
+    ),
     "bare": Variant("bare aiohttp session (the yardstick)", client="aiohttp"),
 }
 SYNC_VARIANTS = {
     "plain-transport": Variant(
-        "httpx's own transport: no per-socket-operation deadline",
+        "`httpx.HTTPTransport` for `DeadlineTransport`, no `Deadline` scope "
+        "(drops the deadline through a trickled answer's headers)",
         (no_deadline_scope,),
         (plain_transport_build,),
     ),
     "no-last-response": Variant(
-        "`last_response` without the per-thread weak key", (no_last_response,)
+        "`BaseClient._record` a no-op: no per-thread record (drops `last_response`)",
+        (no_record_sync,),
     ),
     "no-gc": Variant("cyclic garbage collector off", (no_gc,)),
     "bare": Variant("bare httpx.Client (the yardstick)", client="httpx"),
@@ -320,7 +315,7 @@ def main() -> None:
         f"{sys.version.split()[0]}, {os.cpu_count()} cores shared with other work. Each "
         "stand-in is swapped into the benchmark's process (bench/ablate.py says exactly "
         "what it replaces); dodb's code is unchanged. *saved* is the median of the paired "
-        "differences; the spread is their middle half.",
+        "differences (negative: a cost the variant adds); the spread is their middle half.",
         "",
     ]
     summary: dict[str, Any] = {}
