@@ -17,8 +17,14 @@ the other core, twice:
   small functions: it gives the calls per API call and, scaled down by its
   own inflation, a second estimate of own time.
 
-The tables go to stdout and to bench/results/profile.md. Figures are from a
-shared 2-core machine: compare rows of one run, not runs.
+Frames are dodb's when their file is in `dodb/` or `dodb_api/` (the generated
+calls and models among them), installed or in this checkout; the methods attrs
+writes for dodb's classes count as their module's. Last, each step of a call
+(building it, its plan, parsing the answer, the sender's pieces, the timers)
+is timed alone in-process: `micro_timings`, each row naming its `file:function`.
+
+The tables go to stdout and to bench/results/profile.md (--output elsewhere for a
+trial run). Figures are from a shared 2-core machine: compare rows of one run, not runs.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import pstats
 import re
@@ -44,6 +51,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 TOP = 15
+CLUSTER = "ab7bb7a"  # bench/worker.py's
+# Where dodb's packages live in this checkout: `wrapper/dodb/`, `generated/dodb_api/`.
+SOURCE_TREES = tuple(str(HERE.parent / tree) + os.sep for tree in ("wrapper", "generated"))
 
 # name -> (mode, dodb's client kind, the bare yardstick's kind, concurrency)
 SCENARIOS: dict[str, tuple[str, str, str, int]] = {
@@ -54,7 +64,7 @@ SCENARIOS: dict[str, tuple[str, str, str, int]] = {
 
 # Where a source file belongs, by the first match of its path.
 GROUPS: list[tuple[str, str]] = [
-    ("dodb_api/", "dodb_api (generated models, types)"),
+    ("dodb_api/", "dodb_api (generated calls, models, types)"),
     ("/dodb/", "dodb"),
     ("/httpx/", "httpx"),
     ("/httpcore/", "httpcore, h11"),
@@ -195,13 +205,26 @@ def py_spy() -> Path | None:
 # Reading the profiles ---------------------------------------------------------
 
 
+_ATTRS = re.compile(r"^<attrs generated \w+ (?P<module>[\w.]+)\.(?P<cls>\w+)>$")
+
+
 def short(filename: str) -> str:
-    """A file's path from its package (`dodb/_base.py`), or from the stdlib's root."""
+    """A file's path from its package (`dodb/_base.py`), or from the stdlib's root.
+
+    The methods attrs writes for a class (`Call.__init__`) are filed under the class's
+    module, marked: `dodb/_calls.py <attrs Call>`."""
+    generated = _ATTRS.match(filename)
+    if generated is not None:
+        module = generated["module"].replace(".", "/")
+        return f"{module}.py <attrs {generated['cls']}>"
     for marker in ("site-packages/", "/lib/python3.11/", "/lib/python3.12/", "/lib/python3.13/"):
         if marker in filename:
             return filename.split(marker, 1)[1]
     if filename.startswith(str(HERE) + os.sep):
         return "bench/" + filename[len(str(HERE)) + 1 :]
+    for tree in SOURCE_TREES:  # dodb run from this checkout (an editable install)
+        if filename.startswith(tree):
+            return filename[len(tree) :]
     return filename
 
 
@@ -496,6 +519,9 @@ def main() -> None:
     parser.add_argument("--plain-rounds", type=int, default=3, help="unprofiled runs per client")
     parser.add_argument("--only", choices=list(SCENARIOS), action="append")
     parser.add_argument("--no-py-spy", action="store_true", help="cProfile only")
+    parser.add_argument(
+        "--micro-calls", type=int, default=20000, help="runs per repeat of each step timed alone"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS / "profile.md")
     args = parser.parse_args()
     from run import emulator  # bench/run.py: one emulator on the other core
@@ -534,7 +560,7 @@ def main() -> None:
                 ]
             )
             print(f"{name} done ({time.time() - started:.0f}s)", flush=True)
-        isolated = micro_timings(url)
+        isolated = micro_timings(url, args.micro_calls)
     head = [
         "# Where dodb's per-call time goes",
         "",
@@ -554,7 +580,8 @@ def main() -> None:
         "compare rows of one run. Sampling is noisy: a function's figure moves by about "
         "±1 µs or ±30% between runs (identical aiohttp code differs that much between the "
         "two clients' columns), and some small functions are charged far more than they "
-        "cost (`asyncio.current_task`: 0.3 µs alone, several µs here). The firmer figures "
+        "cost (`asyncio.current_task` here, against its time alone in the last table). "
+        "The firmer figures "
         "are the steps timed alone (last table) and bench/ablate.py's paired ablations; "
         "bench/results/findings.md sums them up.",
         "",
@@ -565,7 +592,7 @@ def main() -> None:
         "## dodb's steps in isolation",
         "",
         "Each step of a reference-page add, timed alone in one process (best of 5 repeats of "
-        "20,000): steadier than the samples above, but blind to what a step costs the event "
+        f"{args.micro_calls:,}): steadier than the samples above, but blind to what a step costs the event "
         "loop later (bench/ablate.py measures that).",
         "",
         *table(["step", "µs"], isolated),
@@ -581,184 +608,382 @@ def main() -> None:
 # In isolation: dodb's steps timed alone, in-process -----------------------------------
 
 
-def micro_timings(url: str) -> list[list[str]]:
+def micro_timings(url: str, number: int = 20000) -> list[list[str]]:
     """Each step of a reference-page add in dodb, timed alone (µs, best of 5 repeats).
 
     Steady where the profiles are noisy, but blind to what a step makes the event loop
     do later. Reaches into dodb's private modules: a step that a newer dodb no longer
     has is reported as such."""
-    import timeit
-
     import httpx
 
-    rows: list[list[str]] = []
-    response = httpx.post(
-        f"{url}/v2/databases/ab7bb7a/users",
+    answer = httpx.post(
+        f"{url}/v2/databases/{CLUSTER}/users",
         json={"name": f"micro-{time.time_ns()}"},
         headers={"Authorization": "Bearer bench-token"},
     )
-    raw, body = list(response.headers.raw), response.content
+    canned = Canned(url, list(answer.headers.raw), answer.content)
+    rows = [timed(label, make, number) for label, make in sync_steps(canned)]
+    rows += asyncio.run(async_micro(canned, number))
+    return rows
 
-    def timed(label: str, make: Callable[[], Callable[[], object]], number: int = 20000) -> None:
+
+class Canned:
+    """A real answer of the emulator to an add, to run dodb's steps on without I/O."""
+
+    def __init__(self, url: str, raw: list[tuple[bytes, bytes]], body: bytes) -> None:
+        self.url, self.raw, self.body = url, raw, body
+        self.name = str(json.loads(body)["user"]["name"])  # the answer must name the request's
+
+    def call(self) -> Any:
+        """The reference-page call, as `client.databases.add_user(...)` builds it."""
+        from dodb import _calls
+
+        return _calls.official("databases_add_user", (CLUSTER,), {"name": self.name}, {})
+
+    def httpx_response(self) -> Any:
+        """The answer as the sync client gets it: an httpx.Response."""
+        import httpx
+
+        return httpx.Response(201, headers=self.raw, content=self.body)
+
+    def aiohttp_response(self) -> Any:
+        """The answer as the async client gets it from its aiohttp sender."""
+        from dodb._aiohttp import _Response
+
+        target = f"{self.url}/v2/databases/{CLUSTER}/users"
+        return _Response(201, tuple(self.raw), self.body, "POST", target)
+
+
+Step = Callable[[], Callable[[], object]]
+
+
+def timed(label: str, make: Step, number: int) -> list[str]:
+    """[label, best µs per run of the function `make()` returns], or why it could not run."""
+    import timeit
+
+    try:
+        step = make()
+        step()
+        best = min(timeit.repeat(step, number=number, repeat=5)) / number * 1e6
+    except (AttributeError, ImportError, TypeError, KeyError) as exc:
+        return [label, f"n/a ({type(exc).__name__}: {exc})"]
+    return [label, f"{best:.2f}"]
+
+
+def first_try(client: Any, call: Any, answer: Any) -> Callable[[], object]:
+    """`BaseClient._call_steps` of a call whose first attempt gets `answer`: its one Send,
+    then the result (its plan's Done parsed, rate limit noted, recorded)."""
+
+    def run() -> object:
+        steps = client._call_steps(call)
+        next(steps)  # the Send: no Pace step without a pacer
         try:
-            step = make()
-            step()
-            best = min(timeit.repeat(step, number=number, repeat=5)) / number * 1e6
-            rows.append([label, f"{best:.2f}"])
-        except (AttributeError, ImportError, TypeError) as exc:
-            rows.append([label, f"n/a ({type(exc).__name__}: {exc})"])
+            steps.send(answer)
+        except StopIteration as done:
+            return done.value
+        raise AssertionError("a first-try success took more than one step")
 
-    def build_call() -> Callable[[], object]:
-        from dodb import _calls
+    return run
 
-        return lambda: _calls.add_user_raw("ab7bb7a", {"name": "app-01"})
 
-    def whole_plan() -> Callable[[], object]:
+def sync_steps(canned: Canned) -> list[tuple[str, Step]]:
+    """The steps of a sync reference-page add, and the sender-side ones of the async client
+    that need no event loop."""
+
+    def client() -> Any:
         import dodb
+
+        return dodb.Client(
+            "bench-token",
+            base_url=canned.url,
+            requests_per_minute=None,
+            serialize_user_changes=False,
+        )
+
+    def official() -> Callable[[], object]:
         from dodb import _calls
 
-        client = dodb.Client("bench-token", base_url=url, requests_per_minute=None)
-        call = _calls.add_user_raw("ab7bb7a", {"name": "app-01"})
-        answer = httpx.Response(201, headers=raw, content=body)
+        body = {"name": canned.name}
+        return lambda: _calls.official("databases_add_user", (CLUSTER,), body, {})
+
+    def typed() -> Callable[[], object]:
+        from dodb import _calls
+
+        # As the generated `users.add` (dodb_api/calls/users.py) hands it to `_typed`.
+        fields = {"name": canned.name}
+        return lambda: _calls.typed("databases_add_user", (CLUSTER,), fields, {}, {})
+
+    def encode() -> Callable[[], object]:
+        from dodb._calls import _encode
+
+        body = {"name": canned.name}
+        return lambda: _encode(body)
+
+    def plan_only() -> Callable[[], object]:
+        from dodb._retry import plan
+
+        settings, call, answer = client().settings, canned.call(), canned.httpx_response()
 
         def run() -> object:
-            plan = client._plan(call)
-            next(plan)  # Pace
-            plan.send(0.0)  # Send
+            steps = plan(call, settings, paced=False)
+            next(steps)  # Send
             try:
-                plan.send(answer)
+                steps.send(answer)
             except StopIteration as done:
                 return done.value
-            raise AssertionError("the plan did not end")
+            raise AssertionError("a first-try success took more than one step")
 
         return run
 
-    def request_args() -> Callable[[], object]:
-        import dodb
-        from dodb import _calls, _retry
-
-        client = dodb.Client("bench-token", base_url=url, requests_per_minute=None)
-        call = _calls.add_user_raw("ab7bb7a", {"name": "app-01"})
-        step = _retry.Send(call, client.settings.timeout, "first", 60.0)
-        return lambda: client._request_args(step)
+    def call_steps() -> Callable[[], object]:
+        return first_try(client(), canned.call(), canned.httpx_response())
 
     def result() -> Callable[[], object]:
-        import dodb
-        from dodb import _calls, _retry
+        from dodb._retry import Done
 
-        client = dodb.Client("bench-token", base_url=url, requests_per_minute=None)
-        call = _calls.add_user_raw("ab7bb7a", {"name": body_name()})
-        answer = httpx.Response(201, headers=raw, content=body)
-        done = _retry.Done(answer, 1)
-        return lambda: client._result(call, done)
+        dodb_client, call = client(), canned.call()
+        done = Done(canned.httpx_response(), 1)
+        return lambda: dodb_client._result(call, done)
 
-    def body_name() -> str:
-        return str(json.loads(body)["user"]["name"])
+    def parse() -> Callable[[], object]:
+        from dodb._response import parse_success
 
-    def parse_only() -> Callable[[], object]:
-        from dodb import _calls, _response
+        call, answer = canned.call(), canned.httpx_response()
+        return lambda: parse_success(call, answer, 1)
 
-        call = _calls.add_user_raw("ab7bb7a", {"name": body_name()})
-        answer = httpx.Response(201, headers=raw, content=body)
-        return lambda: _response.parse_success(call, answer, 1)
+    def read() -> Callable[[], object]:
+        call, data = canned.call(), json.loads(canned.body)
+        return lambda: call.read(data)
+
+    def decode() -> Callable[[], object]:
+        from dodb._response import decode as decode_body
+
+        answer = canned.httpx_response()
+        return lambda: decode_body(answer)
 
     def scan() -> Callable[[], object]:
-        from dodb._ratelimit import scan as scan_headers
+        from dodb._ratelimit import scan_response
 
-        return lambda: scan_headers(raw)
+        answer = canned.aiohttp_response()
+        return lambda: scan_response(answer)
 
-    def caller_record() -> Callable[[], object]:
-        import weakref
+    def request_args() -> Callable[[], object]:
+        from dodb._retry import Send
 
-        from dodb._base import _caller
+        dodb_client = client()
+        step = Send(canned.call(), dodb_client.settings.timeout, "first", 60.0)
+        return lambda: dodb_client._own_request_args(step)
 
-        last: weakref.WeakKeyDictionary[object, object] = weakref.WeakKeyDictionary()
+    def deadline() -> Callable[[], object]:
+        from dodb._transport import Deadline
 
-        def record() -> None:
-            last[_caller()] = body
+        def run() -> None:
+            with Deadline(time.monotonic() + 60.0):
+                pass
 
-        return record
+        return run
 
-    def httpx_response() -> Callable[[], object]:
-        return lambda: httpx.Response(201, headers=list(raw), stream=httpx.ByteStream(body))
+    def record() -> Callable[[], object]:
+        from dodb._response import parse_success
+
+        dodb_client = client()
+        done = parse_success(canned.call(), canned.httpx_response(), 1)
+        return lambda: dodb_client._record(done)
+
+    def aiohttp_response() -> Callable[[], object]:
+        return canned.aiohttp_response
 
     def yarl_url() -> Callable[[], object]:
         import yarl
 
-        target = f"{url}/v2/databases/ab7bb7a/users"
+        target = f"{canned.url}/v2/databases/{CLUSTER}/users"
         return lambda: yarl.URL(target, encoded=True)
 
-    def json_encode() -> Callable[[], object]:
-        from dodb._calls import _encode
+    def client_timeout() -> Callable[[], object]:
+        import math
 
-        return lambda: _encode({"name": "app-01"})
+        import aiohttp
 
-    def json_decode() -> Callable[[], object]:
-        from dodb._response import decode
+        return lambda: aiohttp.ClientTimeout(total=50.0, sock_connect=10.0, ceil_threshold=math.inf)
 
-        answer = httpx.Response(201, headers=raw, content=body)
-        return lambda: decode(answer)
+    def sender_timeout() -> Callable[[], object]:
+        import dodb
 
-    timed("`dodb/_calls.py:add_user_raw`: the Call (path, strict body check, JSON)", build_call)
-    timed("`dodb/_calls.py:_encode`: the body as JSON", json_encode)
-    timed("`dodb/_retry.py:plan`: a first-try success, Pace + Send + Done", whole_plan)
-    timed("`dodb/_base.py:BaseClient._request_args`", request_args)
-    timed("`yarl.URL(url, encoded=True)` (`dodb/_aiohttp.py`)", yarl_url)
-    timed("`httpx.Response(...)` from aiohttp's raw headers (`dodb/_aiohttp.py`)", httpx_response)
-    timed("`dodb/_response.py:decode`: json.loads of the body", json_decode)
-    timed("`dodb/_ratelimit.py:scan`: rate limit and request id", scan)
-    timed("`dodb/_response.py:parse_success` (decode, name check, scan, APIResponse)", parse_only)
-    timed(
-        "`dodb/_base.py:_caller` + weak-keyed record (`last_response`), outside a task",
-        caller_record,
-    )
-    timed("`dodb/_base.py:BaseClient._result` (parse_success + bookkeeping)", result)
-    rows += asyncio.run(async_micro())
-    return rows
+        async_client = dodb.AsyncClient("bench-token", base_url=canned.url)
+        sender, timeout = async_client._http, async_client.settings.timeout
+        return lambda: sender._timeout(timeout, 60.0)
+
+    return [
+        (
+            "`dodb/_calls.py:official`: the reference-page Call (path, strict body check, JSON)",
+            official,
+        ),
+        (
+            "`dodb/_calls.py:typed`: the Call of `users.add(cluster, name)` (body built from "
+            "fields and options, strict check, JSON)",
+            typed,
+        ),
+        ("`dodb/_calls.py:_encode`: the body as JSON (one JSONEncoder)", encode),
+        ("`dodb/_retry.py:plan`: a first-try success without a pacer, Send + Done", plan_only),
+        (
+            "`dodb/_base.py:BaseClient._call_steps` (sync Client): a first-try success, "
+            "plan + result + record",
+            call_steps,
+        ),
+        (
+            "`dodb/_base.py:BaseClient._result`: parse_success, the rate limit noted, the record",
+            result,
+        ),
+        (
+            "`dodb/_response.py:parse_success`: decode, `Call.read`, scan_response, APIResponse",
+            parse,
+        ),
+        ("`dodb/_calls.py:Call.read`: answer-name check + parse", read),
+        ("`dodb/_response.py:decode`: the body's JSON", decode),
+        ("`dodb/_ratelimit.py:scan_response`: rate limit and request id, raw headers", scan),
+        ("`dodb/_base.py:BaseClient._own_request_args` (sync Client)", request_args),
+        ("`dodb/_transport.py:Deadline` entered and left (sync `Client._request`)", deadline),
+        ("`dodb/_base.py:BaseClient._record` (sync: `threading.local`)", record),
+        (
+            "`dodb/_aiohttp.py:_Response(...)`: aiohttp's answer wrapped, headers left raw",
+            aiohttp_response,
+        ),
+        ("`yarl.URL(url, encoded=True)` (`dodb/_aiohttp.py:AiohttpSender.request`)", yarl_url),
+        (
+            "`aiohttp.ClientTimeout(total, sock_connect, ceil_threshold=inf)`, built "
+            "(`dodb/_aiohttp.py:AiohttpSender._timeout` when the deadline is the nearer)",
+            client_timeout,
+        ),
+        (
+            "`dodb/_aiohttp.py:AiohttpSender._timeout`: the attempt's timer settings, made once",
+            sender_timeout,
+        ),
+    ]
 
 
-async def async_micro() -> list[list[str]]:
-    """What an asyncio.timeout and one more timer cost, with the loop turning (µs)."""
+async def async_micro(canned: Canned, number: int) -> list[list[str]]:
+    """The async client's steps that need a running task, and what its timers cost with
+    the loop turning (µs)."""
+    import dodb
+
     loop = asyncio.get_running_loop()
-    n = 20000
+    client = dodb.AsyncClient(
+        "bench-token", base_url=canned.url, requests_per_minute=None, serialize_user_changes=False
+    )
+    call = canned.call()
+    from dodb._response import parse_success
 
-    async def turn() -> None:
-        await asyncio.sleep(0)
+    recorded = parse_success(call, canned.aiohttp_response(), 1)
 
-    async def with_timeout() -> None:
-        async with asyncio.timeout(30):
-            await asyncio.sleep(0)
+    def call_steps() -> Callable[[], object]:
+        return first_try(client, call, canned.aiohttp_response())
 
-    async def with_timer() -> None:
-        handle = loop.call_later(30, lambda: None)
-        await asyncio.sleep(0)
-        handle.cancel()
+    def record() -> Callable[[], object]:
+        return lambda: client._record(recorded)
 
-    async def with_caller() -> None:
-        asyncio.current_task()
-        await asyncio.sleep(0)
+    rows = [
+        timed(
+            "`dodb/_base.py:BaseClient._call_steps` (AsyncClient, in a task): a first-try "
+            "success, plan + result + record",
+            call_steps,
+            number,
+        ),
+        timed(
+            "`dodb/_async_client.py:AsyncClient._record`, a task's later calls",
+            record,
+            number,
+        ),
+    ]
 
     async def per_call(body: Callable[[], Any]) -> float:
         best = float("inf")
         for _ in range(5):
             start = time.process_time()
-            for _ in range(n):
+            for _ in range(number):
                 await body()
-            best = min(best, (time.process_time() - start) / n * 1e6)
+            best = min(best, (time.process_time() - start) / number * 1e6)
         return best
 
+    async def turn() -> None:
+        await asyncio.sleep(0)
+
+    async def record_first() -> None:
+        await asyncio.sleep(0)
+        client._record(recorded)
+
+    async def new_task() -> None:
+        await asyncio.create_task(turn())
+
+    async def new_task_recording() -> None:
+        await asyncio.create_task(record_first())
+
+    from aiohttp import helpers
+
+    timeout_handle = getattr(helpers, "TimeoutHandle", None)  # aiohttp's private class
+
+    async def aiohttp_timer() -> None:
+        # What aiohttp's ClientSession._request does per request with a `total` timeout.
+        assert timeout_handle is not None
+        handle = timeout_handle(loop, 40.0, ceil_threshold=math.inf)
+        scheduled = handle.start()
+        with handle.timer():
+            await asyncio.sleep(0)
+        handle.close()
+        if scheduled is not None:
+            scheduled.cancel()
+
+    async def asyncio_timeout_and_timer() -> None:
+        async with asyncio.timeout(60.0):
+            await aiohttp_timer()
+
+    async def read_timer() -> None:
+        handle = loop.call_later(30.0, _nothing)
+        await asyncio.sleep(0)
+        handle.cancel()
+
+    async def current_task() -> None:
+        asyncio.current_task()
+        await asyncio.sleep(0)
+
     base = await per_call(turn)
-    return [
+    task_base = await per_call(new_task)
+    rows.append(
         [
-            "`asyncio.timeout(budget)` entered and left around an await",
-            f"{await per_call(with_timeout) - base:.2f}",
-        ],
+            "`dodb/_async_client.py:AsyncClient._record`, a task's first call (+ the "
+            "done-callback that drops it), net of making the task",
+            f"{await per_call(new_task_recording) - task_base:.2f}",
+        ]
+    )
+    if timeout_handle is not None:
+        timer = await per_call(aiohttp_timer) - base
+        both = await per_call(asyncio_timeout_and_timer) - base
+        rows += [
+            [
+                "one aiohttp timer per attempt, today (`aiohttp/helpers.py:TimeoutHandle` "
+                "started, its `TimerContext` around an await, cancelled)",
+                f"{timer:.2f}",
+            ],
+            [
+                "`asyncio.timeout(budget)` + that timer, as before commit 1a63ed0",
+                f"{both:.2f}",
+            ],
+        ]
+    else:
+        rows.append(["aiohttp's `TimeoutHandle`", "n/a (not in this aiohttp)"])
+    rows += [
         [
-            "one timer scheduled and cancelled (`loop.call_later`)",
-            f"{await per_call(with_timer) - base:.2f}",
+            "one timer scheduled and cancelled (`loop.call_later`): what aiohttp's "
+            "`sock_read` adds per read (`aiohttp/client_proto.py:ResponseHandler._reschedule_timeout`)",
+            f"{await per_call(read_timer) - base:.2f}",
         ],
-        ["`asyncio.current_task()`", f"{await per_call(with_caller) - base:.2f}"],
+        ["`asyncio.current_task()`", f"{await per_call(current_task) - base:.2f}"],
     ]
+    await client.close()
+    return rows
+
+
+def _nothing() -> None:
+    return None
 
 
 def load(
