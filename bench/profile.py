@@ -808,9 +808,11 @@ def sync_steps(canned: Canned) -> list[tuple[str, Step]]:
 
     def sender_timeout() -> Callable[[], object]:
         import dodb
+        from dodb._aiohttp import AiohttpSender
 
         async_client = dodb.AsyncClient("bench-token", base_url=canned.url)
         sender, timeout = async_client._http, async_client.settings.timeout
+        assert isinstance(sender, AiohttpSender)
         return lambda: sender._timeout(timeout, 60.0)
 
     return [
