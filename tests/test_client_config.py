@@ -224,3 +224,31 @@ def test_import_and_construction_load_nothing_heavy() -> None:
     before, after = out.stdout.splitlines()
     assert before == "[]"
     assert after == "['dodb_api']"
+
+
+def test_an_operation_group_loads_with_its_first_use_and_a_call_with_its_own_row() -> None:
+    """Nothing of a group (its calls, models, operation rows) loads before it is used,
+    and a call loads its own row only: start-up stays flat as the spec grows."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, httpx, dodb\n"
+        "def loaded(prefix): return sorted(m for m in sys.modules if m.startswith(prefix))\n"
+        "answer = httpx.MockTransport(lambda r: httpx.Response(200, json={'users': []}))\n"
+        "client = dodb.Client('t', http_client=httpx.Client(transport=answer))\n"
+        "client.databases\n"
+        "print(loaded('dodb_api.calls.'), loaded('dodb_api.api.'), loaded('dodb_api.models.'))\n"
+        "client.databases.users\n"
+        "print(loaded('dodb_api.calls.'), loaded('dodb_api.api.'))\n"
+        "client.databases.users.list('ab7bb7a')\n"
+        "print(loaded('dodb_api.api.'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, users, called = out.stdout.splitlines()
+    assert first == "['dodb_api.calls.databases'] [] []"
+    assert users == "['dodb_api.calls.databases', 'dodb_api.calls.users'] []"
+    assert (
+        called
+        == "['dodb_api.api.database_users', 'dodb_api.api.database_users.databases_list_users']"
+    )

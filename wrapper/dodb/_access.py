@@ -8,23 +8,26 @@ reconciling of unsure creates, so a flow is as safe under faults as one call.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from dodb_api.models import (
-    ConnectionPool,
-    ConnectionPoolCreate,
-    FirewallRule,
-    FirewallRuleType,
-    LogicalDatabase,
-)
+from dodb_api.types import load_operation
 
 from . import _calls as calls
 from ._base import Free, Hold
 from ._errors import DodbError, InvalidInputError, UnprocessableEntityError
 from ._options import accepted_by
-from ._provision import Action, Flow
+
+if TYPE_CHECKING:
+    from dodb_api.models import (
+        ConnectionPool,
+        FirewallRule,
+        FirewallRuleType,
+        LogicalDatabase,
+    )
+
+    from ._provision import Action, Flow
 
 _LIST_DBS: Final = "databases_list"
 _ADD_DB: Final = "databases_add"
@@ -111,7 +114,9 @@ def ensure_pool_flow(cluster: str, name: str, wanted: Mapping[str, Any]) -> Flow
     current = found.to_dict()
     # The pool's settings, as the add's options; those declared `replaces` in the spec
     # cannot change by an update.
-    options = accepted_by(ConnectionPoolCreate)
+    body = load_operation(_ADD_POOL).body
+    assert body is not None
+    options = accepted_by(body)
     differing = tuple(
         o.name for o in options if wanted.get(o.name) not in (None, current.get(o.name))
     )
@@ -139,6 +144,8 @@ def ensure_pool_flow(cluster: str, name: str, wanted: Mapping[str, Any]) -> Flow
 
 def rule(kind: FirewallRuleType | str, value: str) -> tuple[str, str]:
     """A trusted source as (type, value); the type must be one the spec lists."""
+    from dodb_api.models import FirewallRuleType
+
     allowed = [member.value for member in FirewallRuleType.__members__.values()]
     text = kind.value if isinstance(kind, FirewallRuleType) else kind
     if text not in allowed:
@@ -148,6 +155,12 @@ def rule(kind: FirewallRuleType | str, value: str) -> tuple[str, str]:
     if not isinstance(value, str) or not value:
         raise InvalidInputError(f"a trusted source's value must be a non-empty string ({text})")
     return (text, value)
+
+
+def _rule_model() -> type[FirewallRule]:
+    from dodb_api.models import FirewallRule
+
+    return FirewallRule
 
 
 def _key(item: FirewallRule) -> tuple[str, str]:
@@ -187,7 +200,7 @@ def ensure_rules_flow(cluster: str, wanted: Iterable[tuple[str, str]]) -> Flow:
         keep = [{"type": k, "value": v} | _extra(r) for r in rules for k, v in [_key(r)]]
         new = [{"type": kind, "value": value} for kind, value in missing]
         yield calls.typed(_UPDATE_RULES, (cluster,), {}, {"rules": keep + new})
-        added = tuple(FirewallRule.from_dict(n) for n in new)
+        added = tuple(_rule_model().from_dict(n) for n in new)
     raise RulesRaceError(
         f"the trusted sources of {cluster!r} were replaced by another writer {RULE_WRITES} "
         "times while these were added; try again when it is done"

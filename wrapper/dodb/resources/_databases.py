@@ -9,14 +9,9 @@ from typing import TYPE_CHECKING
 from dodb_api.calls.databases import AsyncDatabasesCalls, DatabasesCalls
 
 if TYPE_CHECKING:
-    from ._access import (
-        AsyncDatabaseDbs,
-        AsyncDatabaseFirewall,
-        AsyncDatabasePools,
-        DatabaseDbs,
-        DatabaseFirewall,
-        DatabasePools,
-    )
+    from ._dbs import AsyncDatabaseDbs, DatabaseDbs
+    from ._firewall import AsyncDatabaseFirewall, DatabaseFirewall
+    from ._pools import AsyncDatabasePools, DatabasePools
     from ._users import AsyncDatabaseUsers, DatabaseUsers
 
 
@@ -33,21 +28,21 @@ class Databases(DatabasesCalls):
     @cached_property
     def dbs(self) -> DatabaseDbs:
         """The typed logical-database calls, and `ensure`."""
-        from ._access import DatabaseDbs
+        from ._dbs import DatabaseDbs
 
         return DatabaseDbs(self._client)
 
     @cached_property
     def pools(self) -> DatabasePools:
         """The typed connection-pool calls, and `ensure`."""
-        from ._access import DatabasePools
+        from ._pools import DatabasePools
 
         return DatabasePools(self._client)
 
     @cached_property
     def firewall(self) -> DatabaseFirewall:
         """The typed trusted-source calls, and `ensure`."""
-        from ._access import DatabaseFirewall
+        from ._firewall import DatabaseFirewall
 
         return DatabaseFirewall(self._client)
 
@@ -65,20 +60,20 @@ class AsyncDatabases(AsyncDatabasesCalls):
     @cached_property
     def dbs(self) -> AsyncDatabaseDbs:
         """The typed logical-database calls, and `ensure`; awaited."""
-        from ._access import AsyncDatabaseDbs
+        from ._dbs import AsyncDatabaseDbs
 
         return AsyncDatabaseDbs(self._client)
 
     @cached_property
     def pools(self) -> AsyncDatabasePools:
         """The typed connection-pool calls, and `ensure`; awaited."""
-        from ._access import AsyncDatabasePools
+        from ._pools import AsyncDatabasePools
 
         return AsyncDatabasePools(self._client)
 
     @cached_property
     def firewall(self) -> AsyncDatabaseFirewall:
         """The typed trusted-source calls, and `ensure`; awaited."""
-        from ._access import AsyncDatabaseFirewall
+        from ._firewall import AsyncDatabaseFirewall
 
         return AsyncDatabaseFirewall(self._client)

@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING, Unpack
 
 from dodb_api.calls.users import AsyncUsersCalls, UsersAddOptions, UsersCalls
 
-from .. import _provision as provision
-from .._provision import Credentials, Ensured
-
 if TYPE_CHECKING:
     from .._base import BaseClient
+    from .._provision import Credentials, Ensured
 
 
 class DatabaseUsers(UsersCalls):
@@ -31,6 +29,8 @@ class DatabaseUsers(UsersCalls):
         alone. `Ensured.action` is "created", "changed" or "unchanged". Settings not
         given are cleared (replication off, no ACLs); a MongoDB role cannot change.
         """
+        from .. import _provision as provision  # with its first use
+
         ensured: Ensured = self._client._drive(provision.ensure_flow(cluster, name, options))
         return ensured
 
@@ -51,6 +51,8 @@ class DatabaseUsers(UsersCalls):
         written for them (its PEM is `Credentials.ca_pem` either way). `private`:
         the cluster's address inside its VPC. `pool`: through that connection
         pool (its own port and database)."""
+        from .. import _provision as provision  # with its first use
+
         path = provision.ca_path(ca_file)
         flow = provision.credentials_flow(cluster, name, private=private, pool=pool, ca_file=path)
         found: Credentials = self._client._drive(flow)
@@ -65,6 +67,8 @@ class DatabaseUsers(UsersCalls):
         ca_file: str | os.PathLike[str] | None = None,
     ) -> Credentials:
         """A new password (reset_auth), and the credentials that use it (see `credentials`)."""
+        from .. import _provision as provision  # with its first use
+
         flow = provision.rotate_flow(cluster, name, pool=pool, ca_file=provision.ca_path(ca_file))
         found: Credentials = self._client._drive(flow)
         return provision.write_ca(found)
@@ -77,6 +81,8 @@ class AsyncDatabaseUsers(AsyncUsersCalls):
 
     async def ensure(self, cluster: str, name: str, **options: Unpack[UsersAddOptions]) -> Ensured:
         """Make the user exist with exactly these options; see `DatabaseUsers.ensure`."""
+        from .. import _provision as provision  # with its first use
+
         flow = provision.ensure_flow(cluster, name, options)
         ensured: Ensured = await self._client._drive(flow)
         return ensured
@@ -91,6 +97,8 @@ class AsyncDatabaseUsers(AsyncUsersCalls):
         ca_file: str | os.PathLike[str] | None = None,
     ) -> Credentials:
         """What an app needs to connect as the user; see `DatabaseUsers.credentials`."""
+        from .. import _provision as provision  # with its first use
+
         path = provision.ca_path(ca_file)
         flow = provision.credentials_flow(cluster, name, private=private, pool=pool, ca_file=path)
         found: Credentials = await self._client._drive(flow)
@@ -105,6 +113,8 @@ class AsyncDatabaseUsers(AsyncUsersCalls):
         ca_file: str | os.PathLike[str] | None = None,
     ) -> Credentials:
         """A new password, and the credentials that use it; see `DatabaseUsers.rotate`."""
+        from .. import _provision as provision  # with its first use
+
         flow = provision.rotate_flow(cluster, name, pool=pool, ca_file=provision.ca_path(ca_file))
         found: Credentials = await self._client._drive(flow)
         return provision.write_ca(found)

@@ -1,7 +1,3 @@
-"""The operations tagged backups, by operationId."""
-
-from .databases_list_backups import OPERATION as databases_list_backups
-
-__all__ = [
-    "databases_list_backups",
-]
+"""The operations tagged backups: a module per operationId, each holding
+its `OPERATION` row. Nothing is imported here, so a call loads its own row only
+(`dodb_api.types.load_operation`)."""

@@ -1,21 +1,3 @@
-"""The operations tagged connection_pools, by operationId."""
-
-from .databases_add_connection_pool import OPERATION as databases_add_connection_pool
-from .databases_delete_connection_pool import (
-    OPERATION as databases_delete_connection_pool,
-)
-from .databases_get_connection_pool import OPERATION as databases_get_connection_pool
-from .databases_list_connection_pools import (
-    OPERATION as databases_list_connection_pools,
-)
-from .databases_update_connection_pool import (
-    OPERATION as databases_update_connection_pool,
-)
-
-__all__ = [
-    "databases_add_connection_pool",
-    "databases_delete_connection_pool",
-    "databases_get_connection_pool",
-    "databases_list_connection_pools",
-    "databases_update_connection_pool",
-]
+"""The operations tagged connection_pools: a module per operationId, each holding
+its `OPERATION` row. Nothing is imported here, so a call loads its own row only
+(`dodb_api.types.load_operation`)."""

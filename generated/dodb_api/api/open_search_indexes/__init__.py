@@ -1,13 +1,3 @@
-"""The operations tagged open_search_indexes, by operationId."""
-
-from .databases_delete_opensearch_index import (
-    OPERATION as databases_delete_opensearch_index,
-)
-from .databases_list_opeasearch_indexes import (
-    OPERATION as databases_list_opeasearch_indexes,
-)
-
-__all__ = [
-    "databases_delete_opensearch_index",
-    "databases_list_opeasearch_indexes",
-]
+"""The operations tagged open_search_indexes: a module per operationId, each holding
+its `OPERATION` row. Nothing is imported here, so a call loads its own row only
+(`dodb_api.types.load_operation`)."""

@@ -1,11 +1,3 @@
-"""The operations tagged trusted_sources, by operationId."""
-
-from .databases_list_firewall_rules import OPERATION as databases_list_firewall_rules
-from .databases_update_firewall_rules import (
-    OPERATION as databases_update_firewall_rules,
-)
-
-__all__ = [
-    "databases_list_firewall_rules",
-    "databases_update_firewall_rules",
-]
+"""The operations tagged trusted_sources: a module per operationId, each holding
+its `OPERATION` row. Nothing is imported here, so a call loads its own row only
+(`dodb_api.types.load_operation`)."""
