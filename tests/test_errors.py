@@ -255,6 +255,30 @@ async def test_async_last_response_is_per_task() -> None:
 
 
 @pytest.mark.anyio
+async def test_async_last_response_goes_when_its_task_is_done() -> None:
+    """Kept per task, not for the client's life: once the task is done, its last
+    response (and any password in it) is no longer held."""
+    import asyncio
+    import gc
+    import weakref
+
+    client, _ = async_client(lambda request: json_response(200, {"user": {"name": "u"}}))
+
+    async def one() -> weakref.ref[httpx.Response]:
+        await client.databases.users.get("c", "u")
+        last = client.last_response
+        assert last is not None
+        assert last.http_response is not None
+        return weakref.ref(last.http_response)
+
+    kept = await asyncio.create_task(one())
+    await asyncio.sleep(0)  # the finished task's callbacks run
+    gc.collect()
+    assert kept() is None
+    assert client.last_response is None  # this task made no call
+
+
+@pytest.mark.anyio
 async def test_async_errors_match_sync_errors() -> None:
     client, _ = async_client(answer(502, HTML), max_retries=0)
     with pytest.raises(dodb.InternalServerError, match="not JSON"):

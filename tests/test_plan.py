@@ -294,3 +294,63 @@ def test_time_spent_on_the_clients_own_pacing_is_given_back_to_the_deadline() ->
     send = p.send(0.5)
     assert isinstance(send, Send)
     assert send.budget == 10.0  # not 9.5
+
+
+def test_a_plan_given_the_first_attempt_goes_on_from_its_outcome_as_if_it_had_sent_it() -> None:
+    """An unpaced client sends `first_attempt` alone and hands the plan what came back:
+    the plan's steps from there are the ones it would have taken after its own Send."""
+    from dodb._retry import first_attempt, succeeded
+
+    s = settings(max_retries=1, deadline=10)
+    first = first_attempt(GET, s)
+    assert (first.call, first.purpose, first.budget) == (GET, "first", 10)
+    assert first.timeout == s.timeout
+    assert succeeded(response(204))
+    assert not succeeded(response(503))
+    assert not succeeded(httpx.ConnectError("refused"))
+
+    clock = FakeClock()
+    given = plan(
+        GET,
+        s,
+        monotonic=clock,
+        wall=clock,
+        jitter=lambda: 0.0,
+        paced=False,
+        sent=(response(503), clock.now),
+    )
+    assert next(given) == Sleep(0.25)  # the 503's backoff, no request before it
+    retry = given.send(None)
+    assert isinstance(retry, Send)
+    assert retry.purpose == "retry"
+    with pytest.raises(Failed) as failed:
+        given.send(response(503))
+    assert failed.value.attempts == 2
+
+    # The deadline runs from when the first attempt started, not from the plan.
+    late = plan(
+        GET,
+        s,
+        monotonic=clock,
+        wall=clock,
+        jitter=lambda: 0.0,
+        paced=False,
+        sent=(httpx.ConnectError("refused"), clock.now - 9.9),
+    )
+    with pytest.raises(Failed) as failed:
+        next(late)  # the backoff does not fit in the 0.1 s left
+    assert isinstance(failed.value.outcome, httpx.ConnectError)
+
+    # An unsure add given as sent is looked up, as after the plan's own attempt.
+    add = plan(
+        ADD,
+        s,
+        monotonic=clock,
+        wall=clock,
+        jitter=lambda: 0.0,
+        paced=False,
+        sent=(response(500), clock.now),
+    )
+    lookup = next(add)
+    assert isinstance(lookup, Send)
+    assert lookup.purpose == "lookup"

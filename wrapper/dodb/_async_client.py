@@ -104,10 +104,12 @@ class AsyncClient(BaseClient):
     def _record(self, result: APIResponse[Any]) -> None:
         """Keep `result` as this task's last response, until the task is done."""
         task = asyncio.current_task()
+        if task is None:  # a coroutine stepped by hand, outside any task: nowhere to keep it
+            return
         shared = self._shared
         if task not in shared.per_task:
             # Weakly: a running task must not keep a dropped client's responses alive.
-            task.add_done_callback(partial(_forget, weakref.ref(shared)))  # type: ignore[union-attr]
+            task.add_done_callback(partial(_forget, weakref.ref(shared)))
         shared.per_task[task] = result
 
     def _send(self, call: Call[T]) -> Awaitable[T]:

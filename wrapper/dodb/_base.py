@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Awaitable, Generator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, Self, TypeAlias, TypeVar
 
@@ -38,7 +39,7 @@ from ._errors import (
 from ._pacing import Pacer
 from ._ratelimit import RateLimit, scan_response
 from ._response import APIResponse, Undecodable, decode, parse_success, secret_names, status_error
-from ._retry import Done, Failed, Outcome, Pace, Plan, Send, Sleep, plan
+from ._retry import Done, Failed, Outcome, Pace, Send, Sleep, first_attempt, plan, succeeded
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -291,9 +292,6 @@ class BaseClient:
     _http: Any
     _sleep: Any
 
-    def _plan(self, call: Call[Any]) -> Plan:
-        return plan(call, self.settings, paced=self._shared.pacer is not None)
-
     def _one(self, call: Call[Any]) -> Steps:
         """The steps of one call: its plan's, and its lock's if it takes one."""
         if call.exclusive is None or not self._shared.serialize:
@@ -360,10 +358,21 @@ class BaseClient:
             return done.value
 
     def _call_steps(self, call: Call[T]) -> Generator[Step, Outcome, T]:
-        """One call: its plan's steps, paced, counted and logged; its result or error."""
-        steps = self._plan(call)
+        """One call: its plan's steps, paced, counted and logged; its result or error.
+
+        Without a pacer the first attempt goes out before any plan is made, and a
+        success ends the call there; anything else goes to the plan, which decides."""
         stats = self._shared.stats
         last: Outcome = None
+        if self._shared.pacer is None:
+            started = time.monotonic()
+            stats.requests += 1
+            last = yield first_attempt(call, self.settings)
+            if succeeded(last):
+                return self._result(call, Done(last, 1))
+            steps = plan(call, self.settings, paced=False, sent=(last, started))
+        else:
+            steps = plan(call, self.settings)
         try:
             step = next(steps)
             while True:

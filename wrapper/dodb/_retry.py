@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Generator
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeAlias, TypeGuard
 
 import httpx
 
@@ -111,6 +111,18 @@ Outcome: TypeAlias = httpx.Response | httpx.TransportError | float | None
 Plan: TypeAlias = Generator[Step, Outcome, Done]
 
 
+def succeeded(outcome: Outcome) -> TypeGuard[httpx.Response]:
+    """Whether an attempt's outcome ends the call as a success: a 2xx answer."""
+    return isinstance(outcome, httpx.Response) and 200 <= outcome.status_code < 300
+
+
+def first_attempt(call: Call[Any], settings: Settings) -> Send:
+    """The first request of an unpaced call, as the plan would make it: with the whole
+    deadline. A client may send it alone, and hand the plan its outcome (`sent`) only
+    if it is not a success: most calls then never start a plan at all."""
+    return Send(call, settings.attempt_timeout(settings.deadline), "first", settings.deadline)
+
+
 def backoff(attempt: int, jitter: float) -> float:
     """Exponential backoff: 0.5 s doubled each attempt, at most 8 s, times 0.5 to 1.0."""
     base: float = min(8.0, 0.5 * 2 ** (attempt - 1))
@@ -143,13 +155,14 @@ class _Context:
         jitter: Callable[[], float] | None,
         wall: Callable[[], float],
         paced: bool,
+        started: float | None = None,
     ) -> None:
         self.settings = settings
         self._now = monotonic
         self.jitter = jitter
         self.wall = wall
         self.paced = paced
-        self.ends = monotonic() + settings.deadline
+        self.ends = (monotonic() if started is None else started) + settings.deadline
         self.rate_limited = 0.0
 
     def remaining(self) -> float:
@@ -204,22 +217,28 @@ def plan(
     wall: Callable[[], float] = time.time,
     jitter: Callable[[], float] | None = None,
     paced: bool = True,
+    sent: tuple[Outcome, float] | None = None,
 ) -> Plan:
     """Carry out `call`; see the module's docstring for the rules. `paced`: the client
-    keeps to a rate budget of its own, and is asked to (`Pace`) before each request."""
-    ctx = _Context(settings, monotonic, jitter, wall, paced)
+    keeps to a rate budget of its own, and is asked to (`Pace`) before each request.
+    `sent`: the first attempt's outcome and when it started (monotonic), when the client
+    made it alone (`first_attempt`); the plan goes on from there."""
+    ctx = _Context(settings, monotonic, jitter, wall, paced, None if sent is None else sent[1])
     attempt = 0  # requests sent
     retries = 0  # resends that count against max_retries (429s do not)
     unsure = False  # an earlier attempt may have been acted on
     while True:
         attempt += 1
         purpose: Purpose = "first" if attempt == 1 else "retry"
-        if ctx.paced:
-            yield from _pace(ctx)
-        outcome = yield _send(ctx, call, purpose, attempt - 1)
+        if attempt == 1 and sent is not None:
+            outcome = sent[0]
+        else:
+            if ctx.paced:
+                yield from _pace(ctx)
+            outcome = yield _send(ctx, call, purpose, attempt - 1)
         if isinstance(outcome, httpx.Response):
             status = outcome.status_code
-            if 200 <= status < 300:
+            if succeeded(outcome):
                 return Done(outcome, attempt)
             if status == 404 and unsure and call.method == "DELETE":
                 return Done(outcome, attempt, gone=True)
