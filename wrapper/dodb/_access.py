@@ -194,7 +194,7 @@ def ensure_rules_flow(cluster: str, wanted: Iterable[tuple[str, str]]) -> Flow:
         keep = [{"type": k, "value": v} | _extra(r) for r in rules for k, v in [_key(r)]]
         new = [{"type": kind, "value": value} for kind, value in missing]
         yield calls.typed(_UPDATE_RULES, (cluster,), {}, {"rules": keep + new})
-        from dodb_api.models import FirewallRule  # noqa: PLC0415 - with the group's first use
+        from dodb_api.models import FirewallRule  # with the group's first use
 
         added = tuple(FirewallRule.from_dict(n) for n in new)
     raise RulesRaceError(
