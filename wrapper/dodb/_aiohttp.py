@@ -20,7 +20,7 @@ import httpx
 import yarl
 from aiohttp.typedefs import RawHeaders
 
-from ._body import BodyReader, content_encoding
+from ._body import BodyReader
 from ._errors import ClientStateError
 
 _CONSUMED: Final = httpx.ByteStream(b"")
@@ -213,7 +213,9 @@ class AiohttpSender:
                 timeout=self._timeout(timeout, budget),
                 allow_redirects=False,
             ) as answer:
-                reader = BodyReader(content_encoding(answer.raw_headers), self.max_size)
+                # Every content-encoding header, as the httpx path reads them.
+                encoding = ",".join(answer.headers.getall("content-encoding", ())) or None
+                reader = BodyReader(encoding, self.max_size)
                 size = answer.content_length
                 if size is not None and size <= self.max_size:
                     # Framed by its length, which aiohttp holds the body to: read at once.
