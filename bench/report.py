@@ -169,7 +169,9 @@ def results_markdown(results: dict[str, Any]) -> str:
     lines = [
         f"Medians of {meta['rounds']} interleaved rounds (calls/s: the best round); "
         f"{meta['calls']} sequential add_user "
-        f"calls per sync run, {meta['async_calls']} per async run; Python {meta['python']}, "
+        f"calls per sync run, {meta['async_calls']} per async run, each timed after "
+        f"{meta.get('warm_up', 50)} calls to warm up and a garbage collection; "
+        f"Python {meta['python']}, "
         f"{meta['cores']} cores shared with other work, one `dodb emulator` on loopback on the "
         f"other core; {meta['date']}. Command: `{meta['command']}`.",
         "",

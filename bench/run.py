@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from report import figures, results_markdown, targets  # bench/report.py: one renderer
+from worker import WARM_UP
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -245,6 +246,7 @@ def main() -> None:
             "async_calls": args.async_calls,
             "memory_calls": MEMORY_CALLS,
             "memory_concurrency": MEMORY_CONCURRENCY,
+            "warm_up": WARM_UP,
             "python": sys.version.split()[0],
             "cores": os.cpu_count(),
             "date": datetime.now(UTC).strftime("%Y-%m-%d"),

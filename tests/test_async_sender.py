@@ -97,6 +97,48 @@ async def test_results_errors_and_rate_limits_match_the_httpx_path(
 
 
 @pytest.mark.anyio
+async def test_the_aiohttp_senders_answers_behave_as_httpx_responses(
+    served: tuple[Emulator, str],
+) -> None:
+    """Made without httpx's constructor (headers and request built when read), they still
+    answer everything an httpx.Response does, the same as the httpx path's."""
+    import pickle
+
+    _, url = served
+    async with (
+        dodb.AsyncClient(TOKEN, base_url=url) as fast,
+        dodb.AsyncClient(TOKEN, base_url=url, http_client=httpx.AsyncClient()) as plain,
+    ):
+        answers = []
+        for client in (fast, plain):
+            await client.databases.users.get("ab7bb7a", "doadmin")
+            last = client.last_response
+            assert last is not None
+            assert last.http_response is not None
+            answers.append(last.http_response)
+            with pytest.raises(dodb.NotFoundError) as info:
+                await client.databases.users.get("ab7bb7a", "nobody")
+            with pytest.raises(httpx.HTTPStatusError, match="404"):
+                info.value.response.raise_for_status()
+        await plain._http.aclose()
+    ours, theirs = answers
+    assert type(ours) is not type(theirs)  # the aiohttp sender's own kind of response
+    for response in answers:
+        assert response.raise_for_status() is response
+        assert response.headers["content-type"] == "application/json"
+        assert response.json() == json.loads(response.text)
+        assert response.json()["user"]["name"] == "doadmin"
+        assert (response.reason_phrase, response.http_version) == ("OK", "HTTP/1.1")
+        assert response.is_success
+        assert response.request.method == "GET"
+        assert response.request.url.path == "/v2/databases/ab7bb7a/users/doadmin"
+        assert b"".join(response.iter_bytes()) == response.content
+        back = pickle.loads(pickle.dumps(response))
+        assert (back.status_code, back.content) == (200, response.content)
+        assert back.headers["content-type"] == "application/json"
+
+
+@pytest.mark.anyio
 async def test_gzip_bodies_are_decoded_and_headers_are_dodbs(gzip_api: str) -> None:
     SEEN.clear()
     async with dodb.AsyncClient(TOKEN, base_url=gzip_api) as client:

@@ -240,14 +240,20 @@ def test_an_operation_group_loads_with_its_first_use_and_a_call_with_its_own_row
         "client.databases\n"
         "print(loaded('dodb_api.calls.'), loaded('dodb_api.api.'), loaded('dodb_api.models.'))\n"
         "client.databases.users\n"
-        "print(loaded('dodb_api.calls.'), loaded('dodb_api.api.'))\n"
+        "client.databases.dbs\n"
+        "print(loaded('dodb_api.calls.'), loaded('dodb_api.api.'), loaded('dodb._provision'),"
+        " loaded('dodb._access'))\n"
         "client.databases.users.list('ab7bb7a')\n"
         "print(loaded('dodb_api.api.'))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     first, users, called = out.stdout.splitlines()
     assert first == "['dodb_api.calls.databases'] [] []"
-    assert users == "['dodb_api.calls.databases', 'dodb_api.calls.users'] []"
+    # Their flows (`ensure`, `credentials`) and the other groups' models wait for a use too.
+    assert (
+        users
+        == "['dodb_api.calls.databases', 'dodb_api.calls.dbs', 'dodb_api.calls.users'] [] [] []"
+    )
     assert (
         called
         == "['dodb_api.api.database_users', 'dodb_api.api.database_users.databases_list_users']"

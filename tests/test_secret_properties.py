@@ -199,3 +199,33 @@ def test_the_command_line_shows_no_secret_unless_asked(
     assert len(chosen_secrets) >= 10  # passwords of every user, keys of the Kafka ones
     for secret in [token, *chosen_secrets]:
         assert leaks(secret, everything) == [], secret
+
+
+@given(secret=st.text(ALPHABET + "@:/%#?+", min_size=8, max_size=40))
+@PROPERTY
+def test_a_request_being_sent_shows_no_credential_of_its_body(secret: str) -> None:
+    """A request's body may hold a credential (metrics credentials, a log sink's password,
+    a migration source's): the call and the step that sends it show none of it, in any
+    encoding, wherever a traceback's locals or a log would print them."""
+    from urllib.parse import quote
+
+    from dodb import _calls
+    from dodb._config import DEFAULT_TIMEOUT
+    from dodb._retry import Send
+
+    body = {"credentials": {"basic_auth_username": "metrics", "basic_auth_password": secret}}
+    for call in (
+        _calls.official("databases_update_cluster_metrics_credentials", (), body, {}),
+        _calls.typed(
+            "databases_update_cluster_metrics_credentials",
+            (),
+            {},
+            {"basic_auth_username": "metrics", "basic_auth_password": secret},
+        ),
+    ):
+        assert call.content is not None
+        assert secret.encode() in call.content or json.dumps(secret).encode() in call.content
+        step = Send(call, DEFAULT_TIMEOUT, "first", 60.0)
+        for shown in (repr(call), str(call), repr(step), str([step])):
+            for form in (secret, json.dumps(secret)[1:-1], quote(secret, safe="")):
+                assert not leaks(form, shown), shown

@@ -238,13 +238,15 @@ def test_an_error_status_raises_the_typed_error_with_its_fields(kind: str) -> No
     assert caught.value.request_id == "req-42"
 
 
-def test_an_answer_about_another_user_is_refused(kind: str) -> None:
+@pytest.mark.parametrize("pacing", [250, None], ids=["paced", "unpaced"])
+def test_an_answer_about_another_user_is_refused(kind: str, pacing: int | None) -> None:
+    """On the plan's path and on an unpaced call's first attempt, which has no plan."""
     body = json.dumps({"user": {"name": "other", "role": "normal", "password": "pw"}}).encode()
     with (
         serving(answer(body)) as url,
         pytest.raises(dodb.APIResponseValidationError, match="not 'b'") as caught,
     ):
-        call(kind, url, lambda c: c.databases.users.get("c", "b"))
+        call(kind, url, lambda c: c.databases.users.get("c", "b"), requests_per_minute=pacing)
     assert "pw" not in str(caught.value)
 
 

@@ -157,12 +157,6 @@ def rule(kind: FirewallRuleType | str, value: str) -> tuple[str, str]:
     return (text, value)
 
 
-def _rule_model() -> type[FirewallRule]:
-    from dodb_api.models import FirewallRule
-
-    return FirewallRule
-
-
 def _key(item: FirewallRule) -> tuple[str, str]:
     return (str(item.type_), item.value)
 
@@ -200,7 +194,9 @@ def ensure_rules_flow(cluster: str, wanted: Iterable[tuple[str, str]]) -> Flow:
         keep = [{"type": k, "value": v} | _extra(r) for r in rules for k, v in [_key(r)]]
         new = [{"type": kind, "value": value} for kind, value in missing]
         yield calls.typed(_UPDATE_RULES, (cluster,), {}, {"rules": keep + new})
-        added = tuple(_rule_model().from_dict(n) for n in new)
+        from dodb_api.models import FirewallRule  # with the group's first use
+
+        added = tuple(FirewallRule.from_dict(n) for n in new)
     raise RulesRaceError(
         f"the trusted sources of {cluster!r} were replaced by another writer {RULE_WRITES} "
         "times while these were added; try again when it is done"

@@ -23,7 +23,7 @@ from aiohttp.typedefs import RawHeaders
 from ._body import BodyReader
 from ._errors import ClientStateError
 
-_READ: Final = httpx.ByteStream(b"")
+_CONSUMED: Final = httpx.ByteStream(b"")
 
 
 class _Response(httpx.Response):
@@ -46,7 +46,7 @@ class _Response(httpx.Response):
         self.is_closed = True
         self.is_stream_consumed = True
         self.default_encoding = "utf-8"
-        self.stream = _READ  # read already: httpx never turns to the stream again
+        self.stream = _CONSUMED  # read already: httpx never turns to the stream again
         self._num_bytes_downloaded = len(body)
         self._content = body
 
@@ -89,6 +89,10 @@ class _Response(httpx.Response):
     @request.setter
     def request(self, value: httpx.Request) -> None:
         self._request = value
+
+    def raise_for_status(self) -> httpx.Response:
+        self.request  # noqa: B018 - httpx reads `_request` directly: build it first
+        return super().raise_for_status()
 
 
 def _transport_error(exc: BaseException) -> httpx.TransportError:
@@ -209,7 +213,9 @@ class AiohttpSender:
                 timeout=self._timeout(timeout, budget),
                 allow_redirects=False,
             ) as answer:
-                reader = BodyReader(answer.headers.get("content-encoding"), self.max_size)
+                # Every content-encoding header, as the httpx path reads them.
+                encoding = ",".join(answer.headers.getall("content-encoding", ())) or None
+                reader = BodyReader(encoding, self.max_size)
                 size = answer.content_length
                 if size is not None and size <= self.max_size:
                     # Framed by its length, which aiohttp holds the body to: read at once.

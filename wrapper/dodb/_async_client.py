@@ -37,6 +37,7 @@ T = TypeVar("T")
 
 
 def _forget(shared: weakref.ref[_Shared], task: object) -> None:
+    """A finished task's done-callback: its last response goes (if the client still lives)."""
     found = shared()
     if found is not None:
         found.forget(task)
@@ -104,7 +105,7 @@ class AsyncClient(BaseClient):
     def _record(self, result: APIResponse[Any]) -> None:
         """Keep `result` as this task's last response, until the task is done."""
         task = asyncio.current_task()
-        if task is None:  # a coroutine stepped by hand, outside any task: nowhere to keep it
+        if task is None:  # a coroutine stepped by hand in a loop, outside any task
             return
         shared = self._shared
         if task not in shared.per_task:
@@ -165,8 +166,11 @@ class AsyncClient(BaseClient):
         return applied
 
     async def close(self) -> None:
-        """Close the connections, unless the httpx client was passed in by the caller."""
+        """Close the connections, unless the httpx client was passed in by the caller.
+
+        The last responses kept for tasks still running go too."""
         if self._owns_http:
+            self._shared.per_task.clear()
             await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:

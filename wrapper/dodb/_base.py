@@ -166,6 +166,7 @@ class _Shared:
         self._locks_lock = threading.Lock()
 
     def forget(self, task: object) -> None:
+        """Drop a finished task's last response."""
         self.per_task.pop(task, None)
 
     def lock(self, key: Any, factory: Any) -> Any:
@@ -239,7 +240,7 @@ class BaseClient:
 
     @property
     def last_response(self) -> APIResponse[Any] | None:
-        """The last call made from this thread or task: status, headers, parsed body."""
+        """The last call made from this thread: status, headers, parsed body."""
         found: APIResponse[Any] | None = getattr(self._shared.per_thread, "last", None)
         return found
 

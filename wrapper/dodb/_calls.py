@@ -65,7 +65,8 @@ class Call(Generic[T]):
     path: str
     success: int
     parse: Callable[[Any], T]
-    content: bytes | None = None
+    content: bytes | None = attrs.field(default=None, repr=False)
+    """The body as sent: it may hold a credential (a password the spec marks), so never shown."""
     unsure: Unsure = "resend"
     exclusive: str | None = None
     """Calls with the same key run one at a time (the spec's `x-dodb-one-at-a-time`)."""
@@ -340,18 +341,9 @@ def _request(
     unsure = shape.unsure
     if unsure == "confirm":  # what the lookup after an unsure attempt needs
         return Call(
-            op.method,
-            path,
-            op.success,
-            parse,
-            content,
-            unsure,
-            exclusive,
-            op,
-            subject,
-            path_values,
-            body,
-        )
+            op.method, path, op.success, parse, content, unsure, exclusive, op, subject,
+            path_values=path_values, body=body,
+        )  # fmt: skip
     return Call(op.method, path, op.success, parse, content, unsure, exclusive, op, subject)
 
 

@@ -57,8 +57,8 @@ Purpose: TypeAlias = Literal["first", "retry", "lookup", "relookup"]
 class Send(NamedTuple):
     """Send `call` within `timeout`; answer with the response or the transport error.
 
-    `budget`: the seconds left of the call's deadline, a wall-clock bound on the whole
-    request that a driver able to enforce it (the async one) does."""
+    `budget`: the seconds left of the call's deadline, a bound on the whole request
+    (on the wall clock for the async client; for the sync one, on every socket operation)."""
 
     call: Call[Any]
     timeout: httpx.Timeout

@@ -66,8 +66,7 @@ async def drive(client: AsyncDriven, steps: Steps) -> Any:
                 await lock.acquire()
                 held_locks = held_locks or []
                 held_locks.append(lock)
-            elif isinstance(step, Free):
-                assert held_locks
+            elif isinstance(step, Free) and held_locks:
                 held_locks.pop().release()
     finally:
         for lock in held_locks or ():
