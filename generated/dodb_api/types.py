@@ -204,7 +204,7 @@ class ArrayReader(Reader):
                     item.load(v, "", strict)
                 except SchemaError as inner:
                     raise SchemaError(_under(_at(path, index), inner.path), inner.problem) from None
-            raise exc
+            raise SchemaError(_under(path, exc.path), exc.problem) from None  # not met again
 
     def dump(self, value: Any) -> Any:
         return [self.item.dump(v) for v in value]

@@ -68,8 +68,7 @@ def drive(client: Driven, steps: Steps) -> Any:
                 lock.acquire()
                 held_locks = held_locks or []
                 held_locks.append(lock)
-            elif isinstance(step, Free):
-                assert held_locks
+            elif isinstance(step, Free) and held_locks:
                 held_locks.pop().release()
     finally:
         for lock in held_locks or ():
