@@ -674,16 +674,17 @@ def first_try(client: Any, call: Any, answer: Any) -> Callable[[], object]:
     """`BaseClient._call_steps` of a call whose first attempt gets `answer`: its one Send,
     then the result (its plan's Done parsed, rate limit noted, recorded)."""
 
-    def run() -> object:
-        steps = client._call_steps(call)
-        next(steps)  # the Send: no Pace step without a pacer
-        try:
-            steps.send(answer)
-        except StopIteration as done:
-            return done.value
-        raise AssertionError("a first-try success took more than one step")
+    return lambda: one_step(client._call_steps(call), answer)
 
-    return run
+
+def one_step(steps: Any, answer: Any) -> object:
+    """Run `steps` whose first step is a Send answered by `answer`: their result."""
+    next(steps)  # the Send: no Pace step without a pacer
+    try:
+        steps.send(answer)
+    except StopIteration as done:
+        return done.value
+    raise AssertionError("a first-try success took more than one step")
 
 
 def sync_steps(canned: Canned) -> list[tuple[str, Step]]:
@@ -724,16 +725,7 @@ def sync_steps(canned: Canned) -> list[tuple[str, Step]]:
 
         settings, call, answer = client().settings, canned.call(), canned.httpx_response()
 
-        def run() -> object:
-            steps = plan(call, settings, paced=False)
-            next(steps)  # Send
-            try:
-                steps.send(answer)
-            except StopIteration as done:
-                return done.value
-            raise AssertionError("a first-try success took more than one step")
-
-        return run
+        return lambda: one_step(plan(call, settings, paced=False), answer)
 
     def call_steps() -> Callable[[], object]:
         return first_try(client(), canned.call(), canned.httpx_response())
@@ -826,10 +818,14 @@ def sync_steps(canned: Canned) -> list[tuple[str, Step]]:
             typed,
         ),
         ("`dodb/_calls.py:_encode`: the body as JSON (one JSONEncoder)", encode),
-        ("`dodb/_retry.py:plan`: a first-try success without a pacer, Send + Done", plan_only),
+        (
+            "`dodb/_retry.py:plan`: a first-try success without a pacer, Send + Done (what "
+            "`first_attempt` spares such a call)",
+            plan_only,
+        ),
         (
             "`dodb/_base.py:BaseClient._call_steps` (sync Client): a first-try success, "
-            "plan + result + record",
+            "`first_attempt` + result + record (no plan)",
             call_steps,
         ),
         (
@@ -886,7 +882,7 @@ async def async_micro(canned: Canned, number: int) -> list[list[str]]:
     rows = [
         timed(
             "`dodb/_base.py:BaseClient._call_steps` (AsyncClient, in a task): a first-try "
-            "success, plan + result + record",
+            "success, `first_attempt` + result + record (no plan)",
             call_steps,
             number,
         ),

@@ -310,15 +310,14 @@ def test_a_plan_given_the_first_attempt_goes_on_from_its_outcome_as_if_it_had_se
     assert not succeeded(httpx.ConnectError("refused"))
 
     clock = FakeClock()
-    given = plan(
-        GET,
-        s,
-        monotonic=clock,
-        wall=clock,
-        jitter=lambda: 0.0,
-        paced=False,
-        sent=(response(503), clock.now),
-    )
+
+    def resumed(call: calls.Call[Any], outcome: Any, started: float) -> Any:
+        return plan(
+            call, s, monotonic=clock, wall=clock, jitter=lambda: 0.0, paced=False,
+            sent=(outcome, started),
+        )  # fmt: skip
+
+    given = resumed(GET, response(503), clock.now)
     assert next(given) == Sleep(0.25)  # the 503's backoff, no request before it
     retry = given.send(None)
     assert isinstance(retry, Send)
@@ -328,29 +327,13 @@ def test_a_plan_given_the_first_attempt_goes_on_from_its_outcome_as_if_it_had_se
     assert failed.value.attempts == 2
 
     # The deadline runs from when the first attempt started, not from the plan.
-    late = plan(
-        GET,
-        s,
-        monotonic=clock,
-        wall=clock,
-        jitter=lambda: 0.0,
-        paced=False,
-        sent=(httpx.ConnectError("refused"), clock.now - 9.9),
-    )
+    late = resumed(GET, httpx.ConnectError("refused"), clock.now - 9.9)
     with pytest.raises(Failed) as failed:
         next(late)  # the backoff does not fit in the 0.1 s left
     assert isinstance(failed.value.outcome, httpx.ConnectError)
 
     # An unsure add given as sent is looked up, as after the plan's own attempt.
-    add = plan(
-        ADD,
-        s,
-        monotonic=clock,
-        wall=clock,
-        jitter=lambda: 0.0,
-        paced=False,
-        sent=(response(500), clock.now),
-    )
+    add = resumed(ADD, response(500), clock.now)
     lookup = next(add)
     assert isinstance(lookup, Send)
     assert lookup.purpose == "lookup"
