@@ -363,12 +363,12 @@ class BaseClient:
 
         Without a pacer the first attempt goes out before any plan is made, and a
         success ends the call there; anything else goes to the plan, which decides."""
-        stats = self._shared.stats
         last: Outcome = None
         if self._shared.pacer is None:
             started = time.monotonic()
-            stats.requests += 1
-            last = yield first_attempt(call, self.settings)
+            first = first_attempt(call, self.settings)
+            self._count(first)
+            last = yield first
             if succeeded(last):
                 return self._result(call, Done(last, 1))
             steps = plan(call, self.settings, paced=False, sent=(last, started))
@@ -378,9 +378,7 @@ class BaseClient:
             step = next(steps)
             while True:
                 if type(step) is Send:
-                    stats.requests += 1
-                    if step.purpose != "first":
-                        self._count(step)
+                    self._count(step)
                     last = yield step
                     step = steps.send(last)
                 elif isinstance(step, Pace):
@@ -425,8 +423,8 @@ class BaseClient:
     # Carrying out the plan's decisions ---------------------------------------
 
     def _count(self, step: Send) -> None:
-        """Count a request other than a call's first (which `_call_steps` counts alone)."""
         stats = self._shared.stats
+        stats.requests += 1
         if step.purpose == "retry":
             stats.retries += 1
         elif step.purpose == "lookup":
@@ -480,8 +478,7 @@ class BaseClient:
             status = response.status_code
             logger.debug("%s -> %d (attempt %d)", call.where, status, done.attempts)
         result = parse_success(call, response, done.attempts)
-        if result.rate_limit is not None:
-            self._shared.rate_limit = result.rate_limit
+        self._note_rate_limit(result.rate_limit)
         self._record(result)
         return result.parsed
 

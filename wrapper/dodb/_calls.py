@@ -145,16 +145,13 @@ def _returned(op: Operation) -> tuple[type[Model] | None, str | None]:
     return op.result, schema_of(op.result).by_name[returns].attr
 
 
-_PARSERS: dict[str, Callable[[Any], Any]] = {}
-
-
 def _typed_parser(op: Operation) -> Callable[[Any], Any]:
     """Read the answer as the operation's result model; return the declared property.
-    One per operation, made on first use."""
-    found = _PARSERS.get(op.name)
-    if found is None:
-        found = _PARSERS[op.name] = _make_typed_parser(op)
-    return found
+    One per operation (kept with its shape), made on first use."""
+    shape = _shape(op)
+    if shape.typed_parse is None:
+        shape.typed_parse = _make_typed_parser(op)
+    return shape.typed_parse
 
 
 def _make_typed_parser(op: Operation) -> Callable[[Any], Any]:
@@ -282,7 +279,7 @@ def _query(op: Operation, query: Mapping[str, object]) -> str:
 class _Shape:
     """What building a request of one operation needs, worked out once per operation."""
 
-    __slots__ = ("body_subject", "exclusive", "path", "path_subject", "unsure")
+    __slots__ = ("body_subject", "exclusive", "path", "path_subject", "typed_parse", "unsure")
 
     def __init__(self, op: Operation) -> None:
         facts = op.facts
@@ -301,9 +298,17 @@ class _Shape:
             None if facts.one_at_a_time is None else op.path_params.index(facts.one_at_a_time)
         )
         self.unsure: Unsure = facts.unsure  # type: ignore[assignment]
+        self.typed_parse: Callable[[Any], Any] | None = None
 
 
 _SHAPES: dict[str, _Shape] = {}
+
+
+def _shape(op: Operation) -> _Shape:
+    found = _SHAPES.get(op.name)
+    if found is None:
+        found = _SHAPES[op.name] = _Shape(op)
+    return found
 
 
 def _request(
@@ -316,9 +321,7 @@ def _request(
     query: Mapping[str, object] | None = None,
     typed: bool = False,
 ) -> Call[T]:
-    shape = _SHAPES.get(op.name)
-    if shape is None:
-        shape = _SHAPES[op.name] = _Shape(op)
+    shape = _shape(op)
     names = op.path_params
     segments = [path_segment(name, value) for name, value in zip(names, path_values, strict=True)]
     path = shape.path.format(*segments)
