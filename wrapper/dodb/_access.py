@@ -77,21 +77,22 @@ class EnsuredRules:
 # Logical databases ----------------------------------------------------------------
 
 
-def _named(items: Iterable[Any], name: str) -> Any:
+def named(items: Iterable[Any], name: str) -> Any:
+    """The first of `items` (models with a `name`) called `name`, or None."""
     return next((item for item in items if item.name == name), None)
 
 
 def ensure_database_flow(cluster: str, name: str) -> Flow:
     """List the cluster's databases; add `name` unless it is there."""
-    calls.typed(_ADD_DB, (cluster,), {"name": name}, {})  # a bad name: refused before sending
-    found = _named((yield calls.typed(_LIST_DBS, (cluster,), {}, {})), name)
+    add = calls.typed(_ADD_DB, (cluster,), {"name": name}, {})  # a bad name: refused first
+    found = named((yield calls.typed(_LIST_DBS, (cluster,), {}, {})), name)
     if found is not None:
         return EnsuredDatabase("unchanged", found)
     try:
-        made: LogicalDatabase = yield calls.typed(_ADD_DB, (cluster,), {"name": name}, {})
+        made: LogicalDatabase = yield add
     except UnprocessableEntityError:
         # Refused: most likely it exists after all (a list that did not show it yet).
-        found = _named((yield calls.typed(_LIST_DBS, (cluster,), {}, {})), name)
+        found = named((yield calls.typed(_LIST_DBS, (cluster,), {}, {})), name)
         if found is None:
             raise
         return EnsuredDatabase("unchanged", found)
@@ -104,12 +105,10 @@ def ensure_database_flow(cluster: str, name: str) -> Flow:
 def ensure_pool_flow(cluster: str, name: str, wanted: Mapping[str, Any]) -> Flow:
     """List the cluster's pools; add, update or replace `name` to have `wanted`
     (the add's options); an unknown or bad option is refused before anything is sent."""
-    calls.typed(_ADD_POOL, (cluster,), {"name": name}, wanted)
-    found: ConnectionPool | None = _named(
-        (yield calls.typed(_LIST_POOLS, (cluster,), {}, {})), name
-    )
+    add = calls.typed(_ADD_POOL, (cluster,), {"name": name}, wanted)  # bad options: refused first
+    found: ConnectionPool | None = named((yield calls.typed(_LIST_POOLS, (cluster,), {}, {})), name)
     if found is None:
-        made = yield calls.typed(_ADD_POOL, (cluster,), {"name": name}, wanted)
+        made = yield add
         return EnsuredPool("created", made)
     current = found.to_dict()
     # The pool's settings, as the add's options; those declared `replaces` in the spec
@@ -136,7 +135,7 @@ def ensure_pool_flow(cluster: str, name: str, wanted: Mapping[str, Any]) -> Flow
         return EnsuredPool("changed", made, differing, replaced=True)
     yield calls.typed(_UPDATE_POOL, (cluster, name), {}, settings)
     pools = yield calls.typed(_LIST_POOLS, (cluster,), {}, {})
-    return EnsuredPool("changed", _named(pools, name) or found, differing)
+    return EnsuredPool("changed", named(pools, name) or found, differing)
 
 
 # Trusted sources ------------------------------------------------------------------------

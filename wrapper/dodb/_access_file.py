@@ -107,9 +107,9 @@ def load_access(path: str | Path) -> dict[str, ClusterAccess]:
         table = ("clusters", cluster)
         if not isinstance(body, Mapping):
             raise fail("a cluster must be a table", table)
-        extra = sorted(set(body) - set(_CLUSTER_KEYS))
+        extra = sorted(set(body) - set(KINDS))
         if extra:
-            raise fail(f"unknown key (a cluster holds {', '.join(_CLUSTER_KEYS)})", table, extra[0])
+            raise fail(f"unknown key (a cluster holds {', '.join(KINDS)})", table, extra[0])
         from ._apply import ClusterAccess
 
         desired[cluster] = ClusterAccess(
@@ -120,8 +120,6 @@ def load_access(path: str | Path) -> dict[str, ClusterAccess]:
         )
     return desired
 
-
-_CLUSTER_KEYS = KINDS
 
 Fail = Callable[..., FileError]
 

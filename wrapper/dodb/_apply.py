@@ -269,10 +269,6 @@ def apply_all_flow(
     return applied
 
 
-def _shown(rule: tuple[str, str]) -> str:
-    return f"{rule[0]}:{rule[1]}"
-
-
 def _options(options: Mapping[str, Any]) -> UsersAddOptions:
     """A file's user options as the typed add's keywords (checked by `check`)."""
     return cast("UsersAddOptions", dict(options))

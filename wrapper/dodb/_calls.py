@@ -37,7 +37,6 @@ from ._validation import path_segment, shown
 T = TypeVar("T")
 
 JSONObject: TypeAlias = dict[str, Any]
-Body: TypeAlias = Mapping[str, Any] | IO[bytes]
 Unsure: TypeAlias = Literal["resend", "confirm", "raise"]
 
 

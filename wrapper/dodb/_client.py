@@ -136,10 +136,11 @@ class Client(BaseClient):
         Checks everything first (nothing is sent for a bad name or option), reads
         each cluster once and plans, then carries the plan out in dependency order,
         calling `report(change, result)` after each step. `prune` names the kinds
-        whose others are deleted ("user", "db", "pool", "trusted_source"; never the
-        primary user or `defaultdb`). `dry_run`: plan only. Stops at the first
+        whose others are deleted ("dbs", "users", "pools", "trusted_sources"; never
+        the primary user or `defaultdb`). `dry_run`: plan only. Stops at the first
         failure with `ApplyError`, which says what was done. `plan`: the one `plan`
-        returned, carried out as it is (the clusters are not read again)."""
+        returned, carried out as it is (not planned again; each step still reads
+        the thing it changes, so that it acts on what is there now)."""
         from ._apply import apply_all_flow
 
         flow = apply_all_flow(desired, prune, dry_run=dry_run, report=report, plan=plan)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from functools import cache
+from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
 from dodb_api.types import (
@@ -74,9 +75,10 @@ def accepted_by(body: type[Model] | None) -> tuple[Option, ...]:
     return tuple(found)
 
 
-def by_name(body: type[Model]) -> dict[str, Option]:
-    """The options of a request body, by keyword."""
-    return {o.name: o for o in accepted_by(body)}
+@cache
+def by_name(body: type[Model]) -> Mapping[str, Option]:
+    """The options of a request body, by keyword (made once per body, read-only)."""
+    return MappingProxyType({o.name: o for o in accepted_by(body)})
 
 
 def reader_at(body: type[Model], path: tuple[str, ...]) -> Reader | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import os
-from collections.abc import Generator, Iterable, Mapping
+from collections.abc import Generator, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
@@ -39,6 +39,7 @@ from dodb_api.types import (
 )
 
 from . import _calls as calls
+from ._access import named
 from ._calls import Call
 from ._config import READ_LAG
 from ._errors import DodbError, InvalidInputError, NoPasswordError, UnprocessableEntityError
@@ -70,7 +71,6 @@ _GET_CA: Final = "databases_get_ca"
 _GET_POOL: Final = "databases_get_connection_pool"
 
 _SETTINGS: Final = attrs.fields(DatabaseUserCreate).settings.name
-_MYSQL: Final = attrs.fields(DatabaseUserCreate).mysql_settings.name
 _SERVER_DEFAULT: Final = "x-dodb-server-default"
 _UNCHANGEABLE: Final = ("mongo_role",)
 """Options the API refuses to change once the user exists (a MongoDB user's role)."""
@@ -138,7 +138,7 @@ def _settings_to_send(
     return send, differing
 
 
-def _options() -> dict[str, Option]:
+def _options() -> Mapping[str, Option]:
     return by_name(DatabaseUserCreate)
 
 
@@ -191,17 +191,13 @@ def _at(body: Mapping[str, Any], path: tuple[str, ...]) -> Any:
     return value
 
 
-def _find(users: Iterable[DatabaseUser], name: str) -> DatabaseUser | None:
-    return next((u for u in users if u.name == name), None)
-
-
 # The flows ------------------------------------------------------------------------------
 
 
 def ensure_flow(cluster: str, name: str, options: AddOptions) -> Flow:
     """List the cluster's users (a list carries settings, where a GET may not), then
     create, change or leave the user."""
-    found = _find((yield calls.typed(_LIST_USERS, (cluster,), {}, {})), name)
+    found = named((yield calls.typed(_LIST_USERS, (cluster,), {}, {})), name)
     ensured: Ensured = yield from apply_user_flow(cluster, name, found, options)
     return ensured
 
@@ -236,7 +232,9 @@ def _look_up(cluster: str, name: str) -> Generator[Call[Any] | Sleep, Any, Datab
     yet (a list, because a GET may leave the settings out)."""
     waited, pause = 0.0, 0.25
     while True:
-        found = _find((yield calls.typed(_LIST_USERS, (cluster,), {}, {})), name)
+        found: DatabaseUser | None = named(
+            (yield calls.typed(_LIST_USERS, (cluster,), {}, {})), name
+        )
         if found is not None or waited >= READ_LAG:
             return found
         yield Sleep(pause)

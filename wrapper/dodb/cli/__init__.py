@@ -233,9 +233,9 @@ def _run_users(args: argparse.Namespace) -> int:
         )
     desired = None
     if args.action == "apply":
-        from ._provision import load_desired
+        from .._access_file import load_access
 
-        desired = load_desired(args.file)  # a bad file is told before a token is needed
+        desired = load_access(args.file)  # a bad file is told before a token is needed
     with _client_for(args) as client:
         users = client.databases.users
         result: Any
@@ -360,9 +360,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "users":
         return _run_users(args)
     if args.command == "apply":
-        from ._provision import load_desired, run_apply
+        from .._access_file import load_access
+        from ._provision import run_apply
 
-        desired = load_desired(args.file)  # a bad file is told before a token is needed
+        desired = load_access(args.file)  # a bad file is told before a token is needed
         with _client_for(args) as client:
             return run_apply(client, args, desired)
     if getattr(args, "resource", None) is not None:

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._access_file import load_access
 from .._errors import DodbError
 from .._files import replace_file
 from ._render import printable
@@ -56,7 +55,6 @@ def add_apply(actions: Any, flags: argparse.ArgumentParser, *, prune: str) -> No
     )
 
 
-load_desired = load_access
 """The CLI's name for reading the file: the library's own `dodb.load_access`."""
 
 

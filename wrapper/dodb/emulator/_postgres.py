@@ -221,10 +221,6 @@ class PostgresServer:
             connect_timeout=10,
         )
 
-    @property
-    def running(self) -> bool:
-        return self._process is not None and self._process.poll() is None
-
     def stop(self, timeout: float = _STOP_TIMEOUT) -> None:
         """Fast shutdown (SIGINT: sessions are ended), then a kill if it lingers."""
         process, self._process = self._process, None

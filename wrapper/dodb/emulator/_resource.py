@@ -133,8 +133,12 @@ def _drop_nulls(value: Any) -> Any:
 
 
 def part(holder: Cluster | Store, key: str, make: Callable[[], T]) -> T:
-    """The state a resource module keeps on a cluster (or the account) under `key`."""
-    found: T = holder.parts.setdefault(key, make())
+    """The state a resource module keeps on a cluster (or the account) under `key`,
+    made by `make` the first time only."""
+    parts = holder.parts
+    if key not in parts:
+        parts[key] = make()
+    found: T = parts[key]
     return found
 
 
