@@ -44,7 +44,6 @@ class Param:
     name: str
     arg: str
     type: str
-    required: bool
 
     @property
     def pairs(self) -> tuple[str, str]:
@@ -231,7 +230,7 @@ def operations(spec: Spec) -> Iterator[Op]:
             params = _parameters(spec, item, raw)
             order = re.findall(r"{([^}]+)}", path)
             by_name = {p["name"]: p for p in params if p["in"] == "path"}
-            path_params = [Param(n, by_name[n].get("x-dodb-arg", n), "str", True) for n in order]
+            path_params = [Param(n, by_name[n].get("x-dodb-arg", n), "str") for n in order]
             op = Op(
                 operation_id=op_id,
                 name=str(PythonIdentifier(op_id, "")),
@@ -251,7 +250,7 @@ def operations(spec: Spec) -> Iterator[Op]:
                 if p["in"] == "query":
                     kind = spec.py_type(p.get("schema", {}), op.imports, accept=True)
                     op.query_params.append(
-                        Param(p["name"], str(PythonIdentifier(p["name"], "")), kind, False)
+                        Param(p["name"], str(PythonIdentifier(p["name"], "")), kind)
                     )
             _status, schema = _success(spec, raw)
             op.empty = schema is None
@@ -289,7 +288,7 @@ def _typed(
         for key, prop in (body.get("properties") or {}).items():
             if isinstance(prop, dict) and "x-dodb-arg" in prop:
                 kind = spec.py_type(prop, op.imports, accept=True)
-                body_args.append(Param(key, prop["x-dodb-arg"], kind, True))
+                body_args.append(Param(key, prop["x-dodb-arg"], kind))
         found: list[tuple[str, Any, dict[str, Any]]] = []
         _walk_options(spec, content, "", found)
         for _, prop, option in found:
