@@ -160,6 +160,32 @@ def figures(results: dict[str, Any]) -> dict[str, Any]:
     return med
 
 
+def server_table(s: dict[str, Any], a: dict[str, Any], levels: list[str]) -> list[str]:
+    """The emulator's CPU per call while it served each client (on its own core): the
+    figures measure the clients only where it stays below their own CPU per call."""
+    key = "server_cpu_us_per_call"
+    served = [
+        ("bare client (httpx; aiohttp)", "httpx", "aiohttp"),
+        ("dodb", "dodb-reference", "dodb"),
+    ]
+    rows = []
+    for name, sync_client, async_client in served:
+        per_level = a.get(async_client, {})
+        if key not in s.get(sync_client, {}) or not all(
+            key in per_level.get(c, {}) for c in levels
+        ):
+            return []  # not measured (not Linux, or results from before it was)
+        rows.append(
+            [
+                f"serving {name}",
+                f"{s[sync_client][key]:.0f}",
+                *(f"{per_level[c][key]:.0f}" for c in levels),
+            ]
+        )
+    header = ["the emulator's CPU µs per call, on its own core", "sync"]
+    return ["", *table([*header, *(f"async c={c}" for c in levels)], rows)]
+
+
 def results_markdown(results: dict[str, Any]) -> str:
     """The tables of one run of bench/run.py, with ratios to the bare clients."""
     meta, med = results["meta"], figures(results)
@@ -219,6 +245,7 @@ def results_markdown(results: dict[str, Any]) -> str:
     lines += [
         "",
         *table(["async, client CPU µs per call", *(f"c={c}" for c in levels)], cpu_rows),
+        *server_table(s, a, levels),
     ]
     base = st["httpx"]["import_construct_ms"]
     lines += [

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from report import figures, results_markdown, targets  # bench/report.py: one renderer
-from worker import WARM_UP
+from worker import SERVER_PID, WARM_UP
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -95,6 +95,7 @@ def emulator() -> Iterator[str]:
         preexec_fn=pin_to(0),
     )
     url = f"http://127.0.0.1:{port}"
+    os.environ[SERVER_PID] = str(process.pid)  # for the workers: see worker.server_cpu
     try:
         for _ in range(300):
             try:
@@ -104,6 +105,7 @@ def emulator() -> Iterator[str]:
                 time.sleep(0.05)
         yield url
     finally:
+        del os.environ[SERVER_PID]
         process.terminate()
         process.wait(timeout=10)
 

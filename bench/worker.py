@@ -24,6 +24,36 @@ TOKEN = "bench-token"  # noqa: S105 - the emulator accepts any token
 _START = time.perf_counter()
 
 
+SERVER_PID = "DODB_BENCH_SERVER_PID"
+"""Environment variable naming the emulator's process (set by bench/run.py)."""
+
+
+def server_cpu() -> float | None:
+    """CPU seconds the emulator has used so far (Linux, with its pid given), else None."""
+    pid = os.environ.get(SERVER_PID)
+    if not pid:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            # Fields after the command name, which is in parentheses and may hold spaces:
+            # utime and stime are the 14th and 15th of the whole line, in clock ticks.
+            fields = stat.read().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(n: int, cpu: float, wall: float, server: float | None) -> dict[str, Any]:
+    """The figures of `n` calls, from the differences the caller measured around them."""
+    result = {"calls_per_s": n / wall, "cpu_us_per_call": cpu / n * 1e6}
+    now = server_cpu()
+    if server is not None and now is not None:
+        # Whether the server kept up: on its own core, it must spend less per call
+        # than the client does, or the figures measure the server.
+        result["server_cpu_us_per_call"] = (now - server) / n * 1e6
+    return result
+
+
 def pin(core: int) -> None:
     """Keep the client on one core and the server on the other, for steadier figures."""
     if hasattr(os, "sched_setaffinity") and (os.cpu_count() or 1) > 1:
@@ -143,11 +173,11 @@ def run_sync(kind: str, url: str, n: int, tag: str) -> dict[str, Any]:
     for i in range(WARM_UP):
         add(f"{tag}-warm-{i}")
     settle()
-    cpu, wall = time.process_time(), time.perf_counter()
+    server, cpu, wall = server_cpu(), time.process_time(), time.perf_counter()
     for i in range(n):
         add(f"{tag}-{i}")
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    return {"calls_per_s": n / wall, "cpu_us_per_call": cpu / n * 1e6}
+    return timed(n, cpu, wall, server)
 
 
 async def async_lanes(add: Any, n: int, concurrency: int, tag: str) -> None:
@@ -170,11 +200,12 @@ def run_async(kind: str, url: str, n: int, concurrency: int, tag: str) -> dict[s
         add, close = async_caller(kind, url)
         await async_lanes(add, max(WARM_UP, concurrency), concurrency, f"{tag}-warm")
         settle()
-        cpu, wall = time.process_time(), time.perf_counter()
+        server, cpu, wall = server_cpu(), time.process_time(), time.perf_counter()
         await async_lanes(add, n, concurrency, tag)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        figures = timed(n, cpu, wall, server)
         await close()
-        return {"calls_per_s": n / wall, "cpu_us_per_call": cpu / n * 1e6}
+        return figures
 
     return asyncio.run(main())
 

@@ -158,7 +158,11 @@ class Gate:
         return None if scopes is None else (token, scopes)
 
     def _run(
-        self, op: SpecOperation, path: tuple[str, ...], body: Any, query: Mapping[str, str]
+        self,
+        op: SpecOperation,
+        path: tuple[str, ...],
+        body: Any,
+        query: Mapping[str, str] | None,
     ) -> tuple[int, Any] | ApiError:
         """The operation's answer: from its backend, in the envelope and with the status
         its row declares; or, with no backend yet, the spec's example."""
@@ -167,7 +171,7 @@ class Gate:
             return op.success, success_example(op.facts.operation_id)
         try:
             # The query parameters the spec declares, by name; others are ignored.
-            known = {k: v for k, v in query.items() if k in op.query_params}
+            known = {k: v for k, v in query.items() if k in op.query_params} if query else {}
             payload = backend(self.store, *path, body, **known)
         except ApiError as exc:
             return exc
@@ -218,6 +222,8 @@ class Gate:
                 body = json.loads(raw) if raw else {}
             except (ValueError, RecursionError):
                 return _error(400, "bad_request", "The request body is not valid JSON.", headers)
+        # Parsed only when there is a query (most requests have none).
+        query = request.query_params if request.scope["query_string"] else None
         cluster_id = path[0] if path else None
         realism = plan.faults
         changes = op.facts.one_at_a_time is not None
@@ -232,11 +238,11 @@ class Gate:
             self._busy.add(cluster_id)
             try:
                 await asyncio.sleep(_CHANGE_TIME)
-                result = self._run(op, path, body, request.query_params)
+                result = self._run(op, path, body, query)
             finally:
                 self._busy.discard(cluster_id)
         else:
-            result = self._run(op, path, body, request.query_params)
+            result = self._run(op, path, body, query)
         if isinstance(result, ApiError):
             return _error(result.status, result.error_id, result.message, headers)
         status, payload = result

@@ -54,6 +54,8 @@ PG, MYSQL, VALKEY, MONGODB, KAFKA, OPENSEARCH = (
 ENGINES: Final = tuple(e.value for e in (PG, MYSQL, VALKEY, MONGODB, KAFKA, OPENSEARCH))
 """The engines the emulator models (of the spec's DatabaseEngine)."""
 _PASSWORD_ALPHABET: Final = string.ascii_lowercase + string.digits
+_PASSWORD_LENGTH: Final = 16
+_PASSWORDS: Final = len(_PASSWORD_ALPHABET) ** _PASSWORD_LENGTH
 # The emulator's own rule for names (the API's exact rule is not published).
 _NAME: Final = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}")
 
@@ -152,7 +154,14 @@ CLUSTER_IDS: Final = {spec.engine: spec.id for spec in SEEDED_CLUSTERS[1:]}
 
 
 def new_password() -> str:
-    return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(16))
+    """16 characters of the alphabet, uniformly: one draw from the OS's generator,
+    written in base 36 (a draw per character cost the emulator a tenth of its time)."""
+    number = secrets.randbelow(_PASSWORDS)
+    chars = []
+    for _ in range(_PASSWORD_LENGTH):
+        number, digit = divmod(number, len(_PASSWORD_ALPHABET))
+        chars.append(_PASSWORD_ALPHABET[digit])
+    return "".join(chars)
 
 
 def now_iso() -> str:
