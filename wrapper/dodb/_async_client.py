@@ -126,18 +126,22 @@ class AsyncClient(BaseClient):
         found: asyncio.Lock = self._shared.lock((id(asyncio.get_running_loop()), key), asyncio.Lock)
         return found
 
-    async def _request(self, step: Send, ends: float) -> httpx.Response:
+    def _request(self, step: Send, ends: float) -> Awaitable[httpx.Response]:
         """The request, bounded on the wall clock by the time the call has left: by
-        aiohttp's own timer on the default sender, else by `asyncio.timeout`."""
+        aiohttp's own timer on the default sender, else by `asyncio.timeout`. The
+        sender's coroutine itself, not one wrapped around it: this runs on every call."""
         call = step.call
         if not isinstance(self._http, httpx.AsyncClient):
             url = self.base_url + call.path
-            return await self._http.request(
-                call.method, url, call.content, step.timeout, step.budget
-            )
+            return self._http.request(call.method, url, call.content, step.timeout, step.budget)
+        return self._request_httpx(self._http, step, ends)
+
+    async def _request_httpx(
+        self, http: httpx.AsyncClient, step: Send, ends: float
+    ) -> httpx.Response:
         limit = self._shared.max_response_size
         async with asyncio.timeout(step.budget if step.budget < float("inf") else None):
-            return await read_httpx(self._http, self._request_args(step), limit, ends)
+            return await read_httpx(http, self._request_args(step), limit, ends)
 
     async def plan(
         self, desired: Mapping[str, ClusterAccess], *, prune: Iterable[Kind] = ()
