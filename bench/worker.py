@@ -46,7 +46,7 @@ def server_cpu() -> float | None:
 def timed(n: int, cpu: float, wall: float, server: float | None) -> dict[str, Any]:
     """The figures of `n` calls, from the differences the caller measured around them."""
     result = {"calls_per_s": n / wall, "cpu_us_per_call": cpu / n * 1e6}
-    now = server_cpu()
+    now = None if server is None else server_cpu()
     if server is not None and now is not None:
         # Whether the server kept up: on its own core, it must spend less per call
         # than the client does, or the figures measure the server.

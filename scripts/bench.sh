@@ -5,6 +5,8 @@
 #                                     then bench/report.py (docs/performance-figures.md)
 #   bash scripts/bench.sh profile     bench/profile.py: where dodb's per-call time goes
 #   bash scripts/bench.sh ablate      bench/ablate.py: what each per-call cost saves when removed
+#   bash scripts/bench.sh overhead    bench/overhead.py: dodb's own code per call without the
+#                                     network, and the event-loop callbacks per call
 #   bash scripts/bench.sh scale       bench/scale.py: start-up against the size of the spec
 #                                     (generates code with the dev environment, .venv)
 #   bash scripts/bench.sh report      bench/report.py only, from the results already there
@@ -16,7 +18,7 @@ PYTHON=${PYTHON:-python3}
 .venv-bench/bin/python -m pip install --quiet --disable-pip-version-check ".[emulator]" -r bench/requirements.txt
 .venv-bench/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall .
 case "${1:-}" in
-  bulk | profile | ablate | report)
+  bulk | profile | ablate | overhead | report)
     script=$1
     shift
     exec .venv-bench/bin/python "bench/$script.py" "$@"

@@ -139,6 +139,8 @@ class AsyncClient(BaseClient):
     async def _request_httpx(
         self, http: httpx.AsyncClient, step: Send, ends: float
     ) -> httpx.Response:
+        """Through a caller's httpx client: the deadline by `asyncio.timeout`, the body
+        by the one body reader."""
         limit = self._shared.max_response_size
         async with asyncio.timeout(step.budget if step.budget < float("inf") else None):
             return await read_httpx(http, self._request_args(step), limit, ends)

@@ -21,13 +21,6 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
 
 _EXTRA: Final = ("starlette", "uvicorn", "cryptography")
-_SERVER_OPTIONS: Final[dict[str, Any]] = {
-    "log_level": "warning",
-    # No access log and no X-Forwarded-* rewriting: neither is of use to an emulator,
-    # and both cost time on every request.
-    "access_log": False,
-    "proxy_headers": False,
-}
 try:
     from ._app import ALL_SCOPES, Gate, build_app
     from ._certs import CertificateAuthority
@@ -185,7 +178,16 @@ class Emulator:
         import uvicorn
 
         logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
-        uvicorn.run(self.app, host=host, port=port, **_SERVER_OPTIONS)
+        # No access log and no X-Forwarded-* rewriting (here and in `running`): neither
+        # is of use to an emulator, and both cost time on every request.
+        uvicorn.run(
+            self.app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            proxy_headers=False,
+        )
 
     @contextmanager
     def running(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
@@ -194,7 +196,14 @@ class Emulator:
 
         logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
         config = uvicorn.Config(
-            self.app, host=host, port=port, lifespan="auto", backlog=2048, **_SERVER_OPTIONS
+            self.app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            proxy_headers=False,
+            lifespan="auto",
+            backlog=2048,
         )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)

@@ -162,7 +162,7 @@ class Gate:
         op: SpecOperation,
         path: tuple[str, ...],
         body: Any,
-        query: Mapping[str, str] | None,
+        query: Mapping[str, str],
     ) -> tuple[int, Any] | ApiError:
         """The operation's answer: from its backend, in the envelope and with the status
         its row declares; or, with no backend yet, the spec's example."""
@@ -223,7 +223,7 @@ class Gate:
             except (ValueError, RecursionError):
                 return _error(400, "bad_request", "The request body is not valid JSON.", headers)
         # Parsed only when there is a query (most requests have none).
-        query = request.query_params if request.scope["query_string"] else None
+        query: Mapping[str, str] = request.query_params if request.scope["query_string"] else {}
         cluster_id = path[0] if path else None
         realism = plan.faults
         changes = op.facts.one_at_a_time is not None
