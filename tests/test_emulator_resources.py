@@ -90,12 +90,17 @@ def test_emulator_choice_the_default_database_cannot_be_deleted(api: httpx.Clien
 
 
 class Recording:
-    """An engine mirror that records the database hooks (it backs no cluster)."""
+    """An engine mirror that records the database and cluster-removal hooks (it backs
+    no cluster)."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, str, str]] = []
 
     def cluster_added(self, *args: Any) -> None: ...
+
+    def cluster_removed(self, cluster_id: str) -> None:
+        self.calls.append(("cluster removed", cluster_id, ""))
+
     def user_added(self, *args: Any) -> None: ...
     def password_changed(self, *args: Any) -> None: ...
     def settings_changed(self, *args: Any) -> None: ...
@@ -119,6 +124,20 @@ def test_the_engine_mirror_hears_of_each_database() -> None:
     _dbs.add_db(store, "c1", {"name": "orders"})
     _dbs.delete_db(store, "c1", "orders")
     assert mirror.calls == [("added", "c1", "orders"), ("deleted", "c1", "orders")]
+
+
+def test_the_engine_mirror_hears_of_a_destroyed_cluster_before_it_is_forgotten() -> None:
+    from dodb.emulator import _clusters
+
+    mirror = Recording()
+    store = Store(
+        [ClusterSpec("c1", "one", "pg"), ClusterSpec("c2", "two", "mysql")],
+        lambda name: ("", ""),
+        mirror=mirror,
+    )
+    _clusters.destroy_cluster(store, "c1")
+    assert mirror.calls == [("cluster removed", "c1", "")]
+    assert list(store.clusters) == ["c2"]
 
 
 # Connection pools ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -61,6 +62,43 @@ def test_close_stops_the_servers_and_removes_their_folder() -> None:
     assert not root.exists()
     assert gone(pid)
     emulator.close()  # again: nothing left to do, no error
+
+
+def test_destroying_a_cluster_stops_its_server_and_a_new_one_gets_a_folder_of_its_own() -> None:
+    other = ClusterSpec("other-pg", "other", "pg")
+    with Emulator(seed=False, clusters=[SOLO, other], postgres=True) as emulator:
+        backend = emulator.postgres
+        assert backend is not None
+        doomed, kept = backend.workspace._servers
+        pid = doomed._process.pid  # type: ignore[union-attr]
+        host, port = backend.endpoint(SOLO.id)
+        databases = emulator.client().databases
+
+        databases.destroy_cluster(database_cluster_uuid=SOLO.id)
+
+        assert gone(pid)
+        assert not doomed.folder.exists()
+        assert not backend.backs(SOLO.id)
+        assert backend.workspace._servers == [kept]
+
+        def refused() -> bool:
+            try:
+                socket.create_connection((host, port), timeout=1).close()
+            except OSError:
+                return True
+            return False
+
+        assert wait_until(refused, 10), "the destroyed cluster's port still listens"
+        # Two servers were made: the next is the third, not a second "cluster-1".
+        body = {"name": "next", "engine": "pg", "num_nodes": 1, "size": "db-s-1vcpu-2gb"}
+        made = databases.create_cluster(body={**body, "region": "nyc3"})["database"]
+        fresh = backend.workspace._servers[-1]
+        assert fresh.folder.name == "cluster-2"
+        assert kept.folder.exists()
+        for cluster_id in (other.id, made["id"]):
+            uri = databases.clusters.get(cluster_id).connection.uri  # type: ignore[union-attr]
+            with psycopg.connect(uri.reveal(), connect_timeout=10) as conn:  # type: ignore[union-attr]
+                assert conn.execute("SELECT current_user").fetchone() == ("doadmin",)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root has its servers run as another account")

@@ -16,6 +16,9 @@ class EngineMirror(Protocol):
     def cluster_added(self, cluster_id: str, engine: str, admin: str, password: str) -> None:
         """A cluster exists, with its primary user `admin` and that user's password."""
 
+    def cluster_removed(self, cluster_id: str) -> None:
+        """A cluster was destroyed: what backs it goes too."""
+
     def user_added(
         self, cluster_id: str, name: str, password: str, settings: dict[str, Any]
     ) -> None:

@@ -3,7 +3,8 @@
 `PostgresBackend` is the store's engine mirror (`_mirror.EngineMirror`): each
 user the API adds becomes a login role with the password the API returns, a
 reset changes it, `pg_allow_replication` sets or clears REPLICATION, a delete
-drops the role, and the primary user `doadmin` owns the cluster's `defaultdb`.
+drops the role, and the primary user `doadmin` owns the cluster's `defaultdb`;
+destroying the cluster stops its server and removes its folder.
 Passwords reach the server only as SCRAM verifiers computed here (libpq's
 `PQencryptPasswordConn`), never in clear.
 """
@@ -53,6 +54,8 @@ class PostgresBackend:
     def __init__(self, authority: CertificateAuthority, *, run_as: str = DEFAULT_ACCOUNT) -> None:
         self.workspace = Workspace(run_as)
         self._clusters: dict[str, _Backed] = {}
+        self._made = 0
+        """Servers made so far: each one's folder is named by its number, never reused."""
         try:
             self.ca_pem = authority.pem()
             """The PEM of the CA that signed the servers' certificate (`sslrootcert`)."""
@@ -76,7 +79,8 @@ class PostgresBackend:
     def cluster_added(self, cluster_id: str, engine: str, admin: str, password: str) -> None:
         if engine != PG:
             return
-        server = self.workspace.new_server(f"cluster-{len(self._clusters)}")
+        server = self.workspace.new_server(f"cluster-{self._made}")
+        self._made += 1
         port = self._front.add(server.socket_path)
         backed = _Backed(server, port, admin, server.connect())
         self._clusters[cluster_id] = backed
@@ -91,6 +95,15 @@ class PostgresBackend:
             ),
             sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(DATABASE), role),
         )
+
+    def cluster_removed(self, cluster_id: str) -> None:
+        backed = self._clusters.pop(cluster_id, None)
+        if backed is None:
+            return
+        self._front.remove(backed.port)
+        with backed.lock, contextlib.suppress(psycopg.Error):
+            backed.session.close()
+        self.workspace.remove_server(backed.server)
 
     def user_added(
         self, cluster_id: str, name: str, password: str, settings: dict[str, Any]

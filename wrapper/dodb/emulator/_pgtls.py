@@ -49,7 +49,8 @@ class TlsFront:
         self._context.minimum_version = ssl.TLSVersion.TLSv1_2
         self._context.load_cert_chain(certificate, key)
         self._loop = asyncio.new_event_loop()
-        self._servers: list[asyncio.Server] = []
+        self._servers: dict[int, asyncio.Server] = {}
+        """By port: the listening sockets."""
         self._relays: set[asyncio.Task[None]] = set()
         """Held here: a task that only its own connection refers to could be collected."""
         self._thread = threading.Thread(
@@ -64,9 +65,15 @@ class TlsFront:
             return await asyncio.start_server(lambda r, w: self._serve(r, w, socket_path), HOST, 0)
 
         server = asyncio.run_coroutine_threadsafe(listen(), self._loop).result(timeout=10)
-        self._servers.append(server)
         port: int = server.sockets[0].getsockname()[1]
+        self._servers[port] = server
         return port
+
+    def remove(self, port: int) -> None:
+        """Stop listening on `port`; its open relays end as their server stops."""
+        server = self._servers.pop(port, None)
+        if server is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(server.close)
 
     async def _serve(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, socket_path: Path
@@ -116,7 +123,7 @@ class TlsFront:
         """Stop listening, end the relays, stop the thread."""
 
         async def shut() -> None:
-            for server in self._servers:
+            for server in self._servers.values():
                 server.close()
             for task in self._relays:
                 task.cancel()

@@ -345,6 +345,14 @@ class Workspace:
         server.start()
         return server
 
+    def remove_server(self, server: PostgresServer) -> None:
+        """Stop one server and remove its folder (its cluster was destroyed)."""
+        if server in self._servers:
+            self._servers.remove(server)
+        with contextlib.suppress(OSError):
+            server.stop()
+        shutil.rmtree(server.folder, ignore_errors=True)
+
     def close(self) -> None:
         """Stop every server and remove the folder. Safe to call again."""
         if self._closed:

@@ -239,7 +239,9 @@ class Store:
         return cluster
 
     def remove_cluster(self, cluster_id: str) -> None:
-        """Forget a cluster and everything in it."""
+        """Forget a cluster and everything in it (and stop a real server behind it)."""
+        if self.mirror is not None:
+            self.mirror.cluster_removed(cluster_id)
         del self.clusters[cluster_id]
 
     # Status ----------------------------------------------------------------
