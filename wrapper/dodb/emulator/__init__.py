@@ -18,9 +18,24 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypedDict
 
 _EXTRA: Final = ("starlette", "uvicorn", "cryptography")
+
+
+class _ServerOptions(TypedDict):
+    log_level: str
+    access_log: bool
+    proxy_headers: bool
+
+
+_SERVER_OPTIONS: Final[_ServerOptions] = {
+    "log_level": "warning",
+    # No access log and no X-Forwarded-* rewriting: neither is of use to an emulator,
+    # and both cost time on every request.
+    "access_log": False,
+    "proxy_headers": False,
+}
 try:
     from ._app import ALL_SCOPES, Gate, build_app
     from ._certs import CertificateAuthority
