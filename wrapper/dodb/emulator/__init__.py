@@ -36,6 +36,7 @@ _SERVER_OPTIONS: Final[_ServerOptions] = {
     "access_log": False,
     "proxy_headers": False,
 }
+
 try:
     from ._app import ALL_SCOPES, Gate, build_app
     from ._certs import CertificateAuthority
@@ -193,16 +194,7 @@ class Emulator:
         import uvicorn
 
         logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
-        # No access log and no X-Forwarded-* rewriting (here and in `running`): neither
-        # is of use to an emulator, and both cost time on every request.
-        uvicorn.run(
-            self.app,
-            host=host,
-            port=port,
-            log_level="warning",
-            access_log=False,
-            proxy_headers=False,
-        )
+        uvicorn.run(self.app, host=host, port=port, **_SERVER_OPTIONS)
 
     @contextmanager
     def running(self, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
@@ -211,14 +203,7 @@ class Emulator:
 
         logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
         config = uvicorn.Config(
-            self.app,
-            host=host,
-            port=port,
-            log_level="warning",
-            access_log=False,
-            proxy_headers=False,
-            lifespan="auto",
-            backlog=2048,
+            self.app, host=host, port=port, lifespan="auto", backlog=2048, **_SERVER_OPTIONS
         )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)
