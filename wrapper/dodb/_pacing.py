@@ -3,7 +3,7 @@
 The API allows 250 requests a minute per token (and 5,000 an hour). A client
 that fires past that gets 429s with waits of up to a minute; a job of a few
 hundred adds then fails in bulk. The pacer spaces requests so that no
-sliding minute holds more than `per_minute` of them. When the server still
+sliding minute (and a second, `MARGIN`) holds more than `per_minute` of them. When the server still
 answers 429 (another program uses the token, or its limit is lower), every
 request of the client waits out the `retry-after`: the server's window frees
 in the same bursts the client filled it, so the job goes on at the server's
@@ -21,6 +21,11 @@ from collections import deque
 from collections.abc import Callable
 
 WINDOW = 60.0
+MARGIN = 1 / 60
+"""A slot frees this share of the window late (1 s a minute). The server counts a
+request when it arrives, later than the client planned to send it by a varying
+delay (scheduling, the network); paced to the limit with no room for that, a
+request now and then reaches a window that still holds the one it replaced."""
 
 
 class Pacer:
@@ -35,11 +40,12 @@ class Pacer:
         """Claim the next free slot for one request: the seconds to wait before sending it."""
         with self._lock:
             now = self._clock()
+            span = WINDOW * (1 + MARGIN)
             at = max(now, self._hold_until, self._slots[-1] if self._slots else now)
-            while self._slots and self._slots[0] <= now - WINDOW:
+            while self._slots and self._slots[0] <= now - span:
                 self._slots.popleft()
             if len(self._slots) >= self.per_minute:
-                at = max(at, self._slots[-self.per_minute] + WINDOW)
+                at = max(at, self._slots[-self.per_minute] + span)
             self._slots.append(at)
             return at - now
 
