@@ -212,6 +212,67 @@ def test_apply_prunes_only_the_kinds_asked_and_never_the_primary_user_or_default
     assert {"defaultdb", "orders"} <= left
 
 
+def recording() -> tuple[list[tuple[str, str]], Any]:
+    """A list, and an apply `report` that adds each (change name, result) to it."""
+    found: list[tuple[str, str]] = []
+    return found, lambda change, result: found.append((change.name, result))
+
+
+def test_apply_writes_a_clusters_trusted_sources_together_and_reports_each(
+    served: Any,
+) -> None:
+    """The API replaces the whole list: three rules to add are one read, one write and
+    one read back, as one rule is, not three of each; so are two rules to prune."""
+    emulator, _ = served
+    client = emulator.client()
+    firewall = client.databases.firewall
+    old = [{"type": "tag", "value": "old-a"}, {"type": "tag", "value": "old-b"}]
+    one = ("ip_addr", "192.0.2.1")
+    three = (one, ("ip_addr", "192.0.2.2"), ("tag", "backend"))
+    sent: list[int] = []
+    for rules in ((one,), three):
+        firewall.update(PG, rules=old)
+        before = client.stats.requests
+        reported, report = recording()
+        client.apply({PG: ClusterAccess(trusted_sources=rules)}, report=report)
+        sent.append(client.stats.requests - before)
+        assert reported == [(f"{kind}:{value}", "created") for kind, value in rules]
+    assert sent[0] == sent[1]
+    assert {(r.type_, r.value) for r in firewall.list(PG)} == {
+        ("tag", "old-a"),
+        ("tag", "old-b"),
+        *three,
+    }
+
+    before = client.stats.requests
+    reported, report = recording()
+    applied = client.apply(
+        {PG: ClusterAccess(trusted_sources=three)}, prune=("trusted_sources",), report=report
+    )
+    assert reported == [("tag:old-a", "deleted"), ("tag:old-b", "deleted")]
+    assert [c.sign for c, _ in applied.done] == ["-", "-"]
+    assert client.stats.requests - before == sent[0]  # a read to plan, then read-write-read
+    assert {(r.type_, r.value) for r in firewall.list(PG)} == set(three)
+
+
+def test_a_failed_batch_of_trusted_sources_stops_apply_and_says_what_was_not_done() -> None:
+    """A token that may read but not update: the plan is made, the write is refused."""
+    with Emulator(tokens={"reader": ["database:read"]}) as emulator:
+        client = emulator.client("reader")
+        rules = (("ip_addr", "192.0.2.1"), ("ip_addr", "192.0.2.2"))
+        with pytest.raises(dodb.ApplyError) as failed:
+            client.apply({PG: ClusterAccess(trusted_sources=rules)})
+        assert failed.value.done == ()
+        message = str(failed.value)
+        assert message.startswith(
+            "stopped after 0 of 2 changes; not done: trusted_sources "
+            f"{PG}/ip_addr:192.0.2.1 (and 1 more of its trusted sources): "
+        )
+        assert isinstance(failed.value.__cause__, dodb.APIStatusError)
+        assert failed.value.__cause__.status_code == 403
+        assert client.databases.firewall.list(PG) == []  # nothing was written
+
+
 def test_bad_input_is_refused_before_anything_is_sent(served: Any) -> None:
     emulator, _ = served
     client = emulator.client()

@@ -156,7 +156,8 @@ def rule(kind: FirewallRuleType | str, value: str) -> tuple[str, str]:
     return (text, value)
 
 
-def _key(item: FirewallRule) -> tuple[str, str]:
+def rule_key(item: FirewallRule) -> tuple[str, str]:
+    """A rule as (type, value), the pair `rule` makes of a caller's."""
     return (str(item.type_), item.value)
 
 
@@ -184,13 +185,13 @@ def ensure_rules_flow(cluster: str, wanted: Iterable[tuple[str, str]]) -> Flow:
     yield Hold(lock)  # this client's other writers of the list wait their turn
     for _ in range(RULE_WRITES):
         rules: list[FirewallRule] = yield calls.typed(_LIST_RULES, (cluster,), {}, {})
-        present = {_key(r) for r in rules}
+        present = {rule_key(r) for r in rules}
         missing = [w for w in want if w not in present]
         if not missing:
             yield Free(lock)
             action: Action = "changed" if added else "unchanged"
             return EnsuredRules(action, tuple(rules), added)
-        keep = [{"type": k, "value": v} | _extra(r) for r in rules for k, v in [_key(r)]]
+        keep = [{"type": k, "value": v} | _extra(r) for r in rules for k, v in [rule_key(r)]]
         new = [{"type": kind, "value": value} for kind, value in missing]
         yield calls.typed(_UPDATE_RULES, (cluster,), {}, {"rules": keep + new})
         from dodb_api.models import FirewallRule  # with the group's first use
@@ -216,13 +217,13 @@ def remove_rules_flow(cluster: str, unwanted: Iterable[tuple[str, str]]) -> Flow
     removed = False
     for _ in range(RULE_WRITES):
         rules: list[FirewallRule] = yield calls.typed(_LIST_RULES, (cluster,), {}, {})
-        if not any(_key(r) in drop for r in rules):
+        if not any(rule_key(r) in drop for r in rules):
             yield Free(lock)
             return EnsuredRules("changed" if removed else "unchanged", tuple(rules))
         keep = [
             {"type": k, "value": v} | _extra(r)
             for r in rules
-            for k, v in [_key(r)]
+            for k, v in [rule_key(r)]
             if (k, v) not in drop
         ]
         yield calls.typed(_UPDATE_RULES, (cluster,), {}, {"rules": keep})

@@ -144,7 +144,7 @@ def plan_flow(desired: Mapping[str, ClusterAccess], prune: Iterable[Kind] = ()) 
             changes.append(Change(sign, "pools", cluster, name, differing, found, settings))
         if want.trusted_sources or "trusted_sources" in pruned:
             rules = yield calls.typed("databases_list_firewall_rules", (cluster,), {}, {})
-            present = {(str(r.type_), r.value) for r in rules}
+            present = {access.rule_key(r) for r in rules}
             for kind, value in want.trusted_sources:
                 key = access.rule(kind, value)
                 changes.append(
@@ -207,20 +207,60 @@ def _check_pool_refs(
 def apply_flow(plan: Plan, report: Callable[[Change, str], None] | None = None) -> Flow:
     """Carry out `plan`'s changes in dependency order; stop at the first that fails."""
     done: list[tuple[Change, str]] = []
-    for change in plan.to_do:
+    for batch in _batches(plan.to_do):
         try:
-            result = yield from _one(change)
+            results = yield from _carry_out(batch)
         except DodbError as exc:
+            change = batch[0]
             total = len(plan.to_do)
             raise ApplyError(
                 f"stopped after {len(done)} of {total} changes; not done: "
-                f"{change.kind} {change.cluster}/{change.name}: {exc}",
+                f"{change.kind} {change.cluster}/{change.name}"
+                + (f" (and {len(batch) - 1} more of its trusted sources)" if len(batch) > 1 else "")
+                + f": {exc}",
                 tuple(done),
             ) from exc
-        done.append((change, result))
-        if report is not None:
-            report(change, result)
+        for change, result in zip(batch, results, strict=True):
+            done.append((change, result))
+            if report is not None:
+                report(change, result)
     return Applied(plan, tuple(done))
+
+
+def _batches(changes: Iterable[Change]) -> Iterable[list[Change]]:
+    """The changes one at a time, except a cluster's trusted sources to add (or to
+    remove): the API replaces the whole list, so they are written together, in one
+    read-modify-write, not one each."""
+    batch: list[Change] = []
+    for change in changes:
+        if (
+            batch
+            and change.kind == "trusted_sources"
+            and (batch[0].kind, batch[0].cluster, batch[0].sign)
+            == (change.kind, change.cluster, change.sign)
+        ):
+            batch.append(change)
+            continue
+        if batch:
+            yield batch
+        batch = [change]
+    if batch:
+        yield batch
+
+
+def _carry_out(batch: list[Change]) -> Flow:
+    """The result word of each change of `batch`."""
+    first = batch[0]
+    if first.kind != "trusted_sources":
+        result = yield from _one(first)
+        return [result]
+    keys = [change.wanted for change in batch]
+    if first.sign == "-":
+        yield from access.remove_rules_flow(first.cluster, keys)
+        return ["deleted"] * len(batch)
+    rules = yield from access.ensure_rules_flow(first.cluster, keys)
+    added = {access.rule_key(r) for r in rules.added}
+    return ["created" if key in added else "unchanged" for key in keys]
 
 
 def _one(change: Change) -> Flow:
@@ -243,11 +283,7 @@ def _one(change: Change) -> Flow:
             return "deleted"
         pool = yield from access.ensure_pool_flow(cluster, name, dict(change.wanted))
         return f"{pool.action} (replaced)" if pool.replaced else str(pool.action)
-    if change.sign == "-":
-        yield from access.remove_rules_flow(cluster, [change.wanted])
-        return "deleted"
-    rules = yield from access.ensure_rules_flow(cluster, [change.wanted])
-    return "created" if rules.added else str(rules.action)
+    raise AssertionError(f"{change.kind} changes are carried out in batches")
 
 
 def apply_all_flow(
