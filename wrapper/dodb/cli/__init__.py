@@ -383,41 +383,27 @@ def _run(args: argparse.Namespace) -> int:
     return run_demo(show_secrets=args.show_secrets, postgres=args.postgres)
 
 
-def _exit_code(error: DodbError) -> int:
+def _exit_code(error: Exception) -> int:
+    """The exit code of a failed command; a plan stopped midway takes its cause's."""
+    from .._apply import ApplyError  # only now: `dodb --help` loads no model
+
+    if isinstance(error, ApplyError) and isinstance(error.__cause__, DodbError):
+        error = error.__cause__
     if isinstance(error, APIConnectionError):
         return EXIT_CONNECTION
-    if isinstance(error, APIError | NoPasswordError):
+    if isinstance(error, APIError | NoPasswordError):  # APIError: status errors, bad bodies
         return EXIT_API_ERROR
-    return EXIT_BAD_INPUT
+    return EXIT_BAD_INPUT  # other DodbErrors, usage errors, bad values
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(words).parse_args(words)
     try:
-        try:
-            return _run(args)
-        except DodbError as exc:
-            # A plan stopped midway is told, with the exit code of what stopped it.
-            from .._apply import ApplyError  # only now: `dodb --help` loads no model
-
-            cause = exc.__cause__
-            if isinstance(exc, ApplyError) and isinstance(cause, DodbError):
-                print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
-                return _exit_code(cause)
-            raise
-    except APIConnectionError as exc:
-        print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
-        return EXIT_CONNECTION
-    except NoPasswordError as exc:
-        print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
-        return EXIT_API_ERROR
-    except APIError as exc:  # status errors and bodies that are not the documented JSON
-        print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
-        return EXIT_API_ERROR
+        return _run(args)
     except (_Usage, DodbError, ValueError) as exc:
         print(f"dodb: error: {printable(str(exc), 500)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _exit_code(exc)
     except ModuleNotFoundError as exc:
         if args.command == "users":
             raise
