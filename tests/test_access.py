@@ -273,6 +273,18 @@ def test_a_failed_batch_of_trusted_sources_stops_apply_and_says_what_was_not_don
         assert client.databases.firewall.list(PG) == []  # nothing was written
 
 
+def test_dodb_apply_stopped_midway_exits_with_the_code_of_what_stopped_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "access.toml"
+    file.write_text(APP_FILE.format(cluster=PG))
+    with Emulator(tokens={"reader": ["database:read"]}) as emulator, emulator.running() as url:
+        code, _, err = run(capsys, "apply", str(file), "--token", "reader", "--api-url", url)
+    assert code == 1  # the API refused (403): an API error, not bad input
+    assert err.startswith("dodb: error: stopped after 0 of 4 changes; not done: dbs "), err
+    assert "403" in err
+
+
 def test_bad_input_is_refused_before_anything_is_sent(served: Any) -> None:
     emulator, _ = served
     client = emulator.client()
