@@ -192,6 +192,33 @@ def test_a_concurrent_writer_that_drops_our_rule_is_outwritten() -> None:
     ]
 
 
+def test_rules_written_again_after_a_race_count_as_added_with_those_written_first() -> None:
+    from dodb._base import Free, Hold
+
+    a, b = ("ip_addr", "192.0.2.1"), ("ip_addr", "192.0.2.2")
+    flow = ensure_rules_flow("c", [a, b])
+    rule_a = FirewallRule.from_dict({"type": a[0], "value": a[1], "uuid": "ua"})
+    rule_b = FirewallRule.from_dict({"type": b[0], "value": b[1], "uuid": "ub"})
+    assert isinstance(next(flow), Hold)
+    flow.send(None)  # the first read
+    flow.send([])  # nothing there: write a and b
+    flow.send(None)  # read again: another writer's older list dropped b
+    flow.send([rule_a])  # write b again
+    flow.send(None)  # read after the second write
+    assert isinstance(flow.send([rule_a, rule_b]), Free)
+    with pytest.raises(StopIteration) as done:
+        flow.send(None)
+    assert {(str(r.type_), r.value) for r in done.value.value.added} == {a, b}
+
+
+def test_a_rule_named_twice_is_reported_created_once(served: Any) -> None:
+    emulator, _ = served
+    reported, report = recording()
+    rule = ("ip_addr", "192.0.2.7")
+    emulator.client().apply({PG: ClusterAccess(trusted_sources=(rule, rule))}, report=report)
+    assert [result for _, result in reported] == ["created", "unchanged"]
+
+
 def test_apply_prunes_only_the_kinds_asked_and_never_the_primary_user_or_defaultdb(
     served: Any,
 ) -> None:

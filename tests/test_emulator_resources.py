@@ -95,11 +95,13 @@ class Recording:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, str, str]] = []
+        self.store: Store | None = None  # when set: whether a removed cluster was still in it
 
     def cluster_added(self, *args: Any) -> None: ...
 
     def cluster_removed(self, cluster_id: str) -> None:
-        self.calls.append(("cluster removed", cluster_id, ""))
+        held = self.store is not None and cluster_id in self.store.clusters
+        self.calls.append(("cluster removed", cluster_id, "while held" if held else "after"))
 
     def user_added(self, *args: Any) -> None: ...
     def password_changed(self, *args: Any) -> None: ...
@@ -135,8 +137,9 @@ def test_the_engine_mirror_hears_of_a_destroyed_cluster_before_it_is_forgotten()
         lambda name: ("", ""),
         mirror=mirror,
     )
+    mirror.store = store
     _clusters.destroy_cluster(store, "c1")
-    assert mirror.calls == [("cluster removed", "c1", "")]
+    assert mirror.calls == [("cluster removed", "c1", "while held")]
     assert list(store.clusters) == ["c2"]
 
 

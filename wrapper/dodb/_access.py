@@ -180,7 +180,7 @@ def ensure_rules_flow(cluster: str, wanted: Iterable[tuple[str, str]]) -> Flow:
     ours replaced its list the same way, its new rules are gone and only it can
     notice. Nothing is removed here."""
     want = list(dict.fromkeys(wanted))
-    added: tuple[FirewallRule, ...] = ()
+    added: dict[tuple[str, str], FirewallRule] = {}  # over every pass: a rewrite re-adds
     lock = _rules_lock(cluster)
     yield Hold(lock)  # this client's other writers of the list wait their turn
     for _ in range(RULE_WRITES):
@@ -190,13 +190,13 @@ def ensure_rules_flow(cluster: str, wanted: Iterable[tuple[str, str]]) -> Flow:
         if not missing:
             yield Free(lock)
             action: Action = "changed" if added else "unchanged"
-            return EnsuredRules(action, tuple(rules), added)
+            return EnsuredRules(action, tuple(rules), tuple(added.values()))
         keep = [{"type": k, "value": v} | _extra(r) for r in rules for k, v in [rule_key(r)]]
         new = [{"type": kind, "value": value} for kind, value in missing]
         yield calls.typed(_UPDATE_RULES, (cluster,), {}, {"rules": keep + new})
         from dodb_api.models import FirewallRule  # with the group's first use
 
-        added = tuple(FirewallRule.from_dict(n) for n in new)
+        added.update((key, FirewallRule.from_dict(n)) for key, n in zip(missing, new, strict=True))
     raise RulesRaceError(
         f"the trusted sources of {cluster!r} were replaced by another writer {RULE_WRITES} "
         "times while these were added; try again when it is done"

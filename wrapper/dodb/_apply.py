@@ -260,7 +260,11 @@ def _carry_out(batch: list[Change]) -> Flow:
         return ["deleted"] * len(batch)
     rules = yield from access.ensure_rules_flow(first.cluster, keys)
     added = {access.rule_key(r) for r in rules.added}
-    return ["created" if key in added else "unchanged" for key in keys]
+    results = []
+    for key in keys:
+        results.append("created" if key in added else "unchanged")
+        added.discard(key)  # a rule named twice in the file is created once
+    return results
 
 
 def _one(change: Change) -> Flow:

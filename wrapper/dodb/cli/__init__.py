@@ -385,10 +385,11 @@ def _run(args: argparse.Namespace) -> int:
 
 def _exit_code(error: Exception) -> int:
     """The exit code of a failed command; a plan stopped midway takes its cause's."""
-    from .._apply import ApplyError  # only now: `dodb --help` loads no model
+    if isinstance(error, DodbError) and isinstance(error.__cause__, DodbError):
+        from .._apply import ApplyError  # loaded already if this is one
 
-    if isinstance(error, ApplyError) and isinstance(error.__cause__, DodbError):
-        error = error.__cause__
+        if isinstance(error, ApplyError):
+            error = error.__cause__
     if isinstance(error, APIConnectionError):
         return EXIT_CONNECTION
     if isinstance(error, APIError | NoPasswordError):  # APIError: status errors, bad bodies

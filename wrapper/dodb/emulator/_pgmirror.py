@@ -12,6 +12,7 @@ Passwords reach the server only as SCRAM verifiers computed here (libpq's
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
@@ -54,8 +55,9 @@ class PostgresBackend:
     def __init__(self, authority: CertificateAuthority, *, run_as: str = DEFAULT_ACCOUNT) -> None:
         self.workspace = Workspace(run_as)
         self._clusters: dict[str, _Backed] = {}
-        self._made = 0
-        """Servers made so far: each one's folder is named by its number, never reused."""
+        self._numbers = itertools.count()
+        """Each server's folder is named by a number of its own, never reused (taken
+        before the server is made: a server that fails to start leaves its folder)."""
         try:
             self.ca_pem = authority.pem()
             """The PEM of the CA that signed the servers' certificate (`sslrootcert`)."""
@@ -79,8 +81,7 @@ class PostgresBackend:
     def cluster_added(self, cluster_id: str, engine: str, admin: str, password: str) -> None:
         if engine != PG:
             return
-        server = self.workspace.new_server(f"cluster-{self._made}")
-        self._made += 1
+        server = self.workspace.new_server(f"cluster-{next(self._numbers)}")
         port = self._front.add(server.socket_path)
         backed = _Backed(server, port, admin, server.connect())
         self._clusters[cluster_id] = backed

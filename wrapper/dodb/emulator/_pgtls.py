@@ -123,7 +123,7 @@ class TlsFront:
         """Stop listening, end the relays, stop the thread."""
 
         async def shut() -> None:
-            for server in self._servers.values():
+            for server in list(self._servers.values()):
                 server.close()
             for task in self._relays:
                 task.cancel()
