@@ -19,6 +19,7 @@ import httpx
 import psycopg
 import pytest
 
+import dodb
 from dodb.cli import main
 from dodb.emulator import ClusterSpec, Emulator, PostgresUnavailable
 from dodb.emulator._postgres import DEFAULT_ACCOUNT, pgbouncer_program
@@ -99,6 +100,30 @@ def test_destroying_a_cluster_stops_its_server_and_a_new_one_gets_a_folder_of_it
             uri = databases.clusters.get(cluster_id).connection.uri  # type: ignore[union-attr]
             with psycopg.connect(uri.reveal(), connect_timeout=10) as conn:  # type: ignore[union-attr]
                 assert conn.execute("SELECT current_user").fetchone() == ("doadmin",)
+
+
+def test_a_cluster_whose_set_up_fails_leaves_no_server_running(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dodb.emulator._pgmirror import PostgresBackend
+    from dodb.emulator._state import ApiError
+
+    with Emulator(seed=False, clusters=[SOLO], postgres=True) as emulator:
+        backend = emulator.postgres
+        assert backend is not None
+        before = list(backend.workspace._servers)
+
+        def refuse(*args: object) -> None:
+            raise ApiError(422, "unprocessable_entity", "refused by the test")
+
+        monkeypatch.setattr(PostgresBackend, "_run", staticmethod(refuse))
+        body = {"name": "half", "engine": "pg", "num_nodes": 1, "size": "db-s-1vcpu-2gb"}
+        with pytest.raises(dodb.APIStatusError, match="refused by the test"):
+            emulator.client().databases.create_cluster(body={**body, "region": "nyc3"})
+        assert backend.workspace._servers == before
+        made = sorted(p.name for p in backend.workspace.root.glob("cluster-*"))
+        assert made == ["cluster-0"]  # the half-made one's folder is gone
+        assert len(emulator.store.clusters) == 1
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root has its servers run as another account")

@@ -81,21 +81,27 @@ class PostgresBackend:
     def cluster_added(self, cluster_id: str, engine: str, admin: str, password: str) -> None:
         if engine != PG:
             return
-        server = self.workspace.new_server(f"cluster-{next(self._numbers)}")
-        port = self._front.add(server.socket_path)
-        backed = _Backed(server, port, admin, server.connect())
-        self._clusters[cluster_id] = backed
-        role = sql.Identifier(admin)
-        self._run(
-            backed,
-            sql.SQL("CREATE ROLE {} {} PASSWORD {}").format(
-                role, _ADMIN_ATTRIBUTES, self._verifier(backed, admin, password)
-            ),
-            sql.SQL("GRANT {} TO {}").format(
-                sql.SQL(", ").join(map(sql.Identifier, _ADMIN_ROLES)), role
-            ),
-            sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(DATABASE), role),
-        )
+        with contextlib.ExitStack() as undo:  # a cluster half set up leaves nothing running
+            server = self.workspace.new_server(f"cluster-{next(self._numbers)}")
+            undo.callback(self.workspace.remove_server, server)
+            port = self._front.add(server.socket_path)
+            undo.callback(self._front.remove, port)
+            session = server.connect()
+            undo.callback(session.close)
+            backed = _Backed(server, port, admin, session)
+            role = sql.Identifier(admin)
+            self._run(
+                backed,
+                sql.SQL("CREATE ROLE {} {} PASSWORD {}").format(
+                    role, _ADMIN_ATTRIBUTES, self._verifier(backed, admin, password)
+                ),
+                sql.SQL("GRANT {} TO {}").format(
+                    sql.SQL(", ").join(map(sql.Identifier, _ADMIN_ROLES)), role
+                ),
+                sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(DATABASE), role),
+            )
+            self._clusters[cluster_id] = backed
+            undo.pop_all()  # set up whole: it stays
 
     def cluster_removed(self, cluster_id: str) -> None:
         backed = self._clusters.pop(cluster_id, None)
