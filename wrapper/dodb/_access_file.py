@@ -110,12 +110,12 @@ def load_access(path: str | Path) -> dict[str, ClusterAccess]:
         extra = sorted(set(body) - set(KINDS))
         if extra:
             raise fail(f"unknown key (a cluster holds {', '.join(KINDS)})", table, extra[0])
-        from ._apply import ClusterAccess
+        from ._apply import ClusterAccess, check_pool, check_user
 
         desired[cluster] = ClusterAccess(
-            users=_tables(body, "users", table, fail, _check_user, cluster),
+            users=_tables(body, "users", table, fail, check_user, cluster),
             dbs=_names(body, table, fail, cluster),
-            pools=_tables(body, "pools", table, fail, _check_pool, cluster),
+            pools=_tables(body, "pools", table, fail, check_pool, cluster),
             trusted_sources=_sources(body, table, fail),
         )
     return desired
@@ -155,18 +155,6 @@ def _tables(
     return out
 
 
-def _check_user(cluster: str, name: str, options: Mapping[str, Any]) -> None:
-    from . import _calls as calls
-
-    calls.typed("databases_add_user", (cluster,), {"name": name}, options)
-
-
-def _check_pool(cluster: str, name: str, options: Mapping[str, Any]) -> None:
-    from . import _calls as calls
-
-    calls.typed("databases_add_connection_pool", (cluster,), {"name": name}, options)
-
-
 def _known_options(key: str) -> set[str]:
     from dodb_api.types import load_operation
 
@@ -181,14 +169,14 @@ def _known_options(key: str) -> set[str]:
 def _names(
     body: Mapping[str, Any], table: tuple[str, ...], fail: Fail, cluster: str
 ) -> tuple[str, ...]:
-    from . import _calls as calls
+    from ._apply import check_db
 
     names = body.get("dbs", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise fail("dbs must be a list of database names", table, "dbs")
     for name in names:
         try:
-            calls.typed("databases_add", (cluster,), {"name": name}, {})
+            check_db(cluster, name)
         except DodbError as exc:
             raise fail(f"{name!r}: {exc}", table, "dbs") from None
     return tuple(names)

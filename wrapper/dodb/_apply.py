@@ -93,13 +93,28 @@ def check(desired: Mapping[str, ClusterAccess]) -> None:
     """Every name and option checked as the calls will send them; nothing is sent."""
     for cluster, access_ in desired.items():
         for name, options in access_.users.items():
-            calls.typed("databases_add_user", (cluster,), {"name": name}, options)
+            check_user(cluster, name, options)
         for db in access_.dbs:
-            calls.typed("databases_add", (cluster,), {"name": db}, {})
+            check_db(cluster, db)
         for name, settings in access_.pools.items():
-            calls.typed("databases_add_connection_pool", (cluster,), {"name": name}, settings)
+            check_pool(cluster, name, settings)
         for kind, value in access_.trusted_sources:
             access.rule(kind, value)
+
+
+# Each as its add call will send it (the call is built, not sent); also the file's checks.
+
+
+def check_user(cluster: str, name: str, options: Mapping[str, Any]) -> None:
+    calls.typed("databases_add_user", (cluster,), {"name": name}, options)
+
+
+def check_db(cluster: str, name: str) -> None:
+    calls.typed("databases_add", (cluster,), {"name": name}, {})
+
+
+def check_pool(cluster: str, name: str, options: Mapping[str, Any]) -> None:
+    calls.typed("databases_add_connection_pool", (cluster,), {"name": name}, options)
 
 
 def _names(items: Iterable[Any]) -> dict[str, Any]:
