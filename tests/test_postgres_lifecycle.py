@@ -112,6 +112,7 @@ def test_a_cluster_whose_set_up_fails_leaves_no_server_running(
         backend = emulator.postgres
         assert backend is not None
         before = list(backend.workspace._servers)
+        ports = set(backend._front._servers)
 
         def refuse(*args: object) -> None:
             raise ApiError(422, "unprocessable_entity", "refused by the test")
@@ -121,6 +122,7 @@ def test_a_cluster_whose_set_up_fails_leaves_no_server_running(
         with pytest.raises(dodb.APIStatusError, match="refused by the test"):
             emulator.client().databases.create_cluster(body={**body, "region": "nyc3"})
         assert backend.workspace._servers == before
+        assert set(backend._front._servers) == ports  # its TLS port was closed again
         made = sorted(p.name for p in backend.workspace.root.glob("cluster-*"))
         assert made == ["cluster-0"]  # the half-made one's folder is gone
         assert len(emulator.store.clusters) == 1

@@ -87,7 +87,7 @@ class PostgresBackend:
             port = self._front.add(server.socket_path)
             undo.callback(self._front.remove, port)
             session = server.connect()
-            undo.callback(session.close)
+            undo.callback(_close, session)
             backed = _Backed(server, port, admin, session)
             role = sql.Identifier(admin)
             self._run(
@@ -108,8 +108,8 @@ class PostgresBackend:
         if backed is None:
             return
         self._front.remove(backed.port)
-        with backed.lock, contextlib.suppress(psycopg.Error):
-            backed.session.close()
+        with backed.lock:
+            _close(backed.session)
         self.workspace.remove_server(backed.server)
 
     def user_added(
@@ -189,8 +189,7 @@ class PostgresBackend:
         """Stop the servers and remove their folder."""
         self._front.close()
         for backed in self._clusters.values():
-            with contextlib.suppress(psycopg.Error):
-                backed.session.close()
+            _close(backed.session)
         self.workspace.close()
 
     # Helpers ----------------------------------------------------------------------
@@ -213,6 +212,12 @@ class PostgresBackend:
                     backed.session.execute(statement)
                 except psycopg.Error as exc:
                     raise _api_error(exc) from None
+
+
+def _close(session: psycopg.Connection[tuple[Any, ...]]) -> None:
+    """End a superuser session; a server already gone is no error here."""
+    with contextlib.suppress(psycopg.Error):
+        session.close()
 
 
 def _replication(settings: dict[str, Any]) -> sql.SQL:
