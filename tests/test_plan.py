@@ -254,6 +254,23 @@ def test_rate_limit_waits_add_up_against_the_patience() -> None:
     assert failed.value.attempts == 3
 
 
+def test_the_pacers_wait_before_a_first_attempt_counts_against_the_patience() -> None:
+    """A client that waited for its rate budget before sending the first attempt alone
+    tells the plan, whose rate-limit waits then have that much less patience left."""
+    clock = FakeClock()
+    throttled = response(429, **{"retry-after": "60"})
+
+    def resumed(waited: float) -> Any:
+        return plan(
+            GET, settings(max_retries=5, deadline=5), monotonic=clock, wall=clock,
+            jitter=lambda: 0.0, paced=True, sent=(throttled, clock.now), waited=waited,
+        )  # fmt: skip
+
+    assert next(resumed(60.0)) == Sleep(60.0, rate_limited=True)  # 60 + 60: the whole 120 s
+    with pytest.raises(Failed):
+        next(resumed(61.0))
+
+
 def test_a_422_on_a_first_add_is_the_answer_not_a_reason_to_look() -> None:
     p, _ = start(ADD, settings())
     with pytest.raises(Failed) as failed:

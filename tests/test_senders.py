@@ -216,6 +216,39 @@ def test_a_retried_503_then_success_gives_the_answer(kind: str) -> None:
     assert client_calls[0].stats.retries == 1
 
 
+@pytest.mark.parametrize("pacing", [250, None], ids=["paced", "unpaced"])
+def test_a_first_try_success_starts_no_plan_and_anything_else_goes_on_by_it(
+    kind: str, pacing: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A call on its own sends its first attempt straight away; the retry plan is made
+    only for an outcome that is not a success, and takes over from it."""
+    from dodb import _base
+
+    plans: list[Any] = []
+    real_plan = _base.plan
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        plans.append(kwargs.get("sent"))
+        return real_plan(*args, **kwargs)
+
+    monkeypatch.setattr(_base, "plan", counted)
+    with serving(answer(json.dumps(USERS).encode())) as url:
+        assert call(kind, url, lambda c: c.databases.list_users("c"), requests_per_minute=pacing)
+    assert plans == []
+
+    busy = answer(b'{"id": "server_error", "message": "busy"}', status="503 Service Unavailable")
+    with serving(busy, answer(json.dumps(USERS).encode())) as url:
+
+        def use(client: Any) -> Any:
+            client._sleep = _no_sleep(client)
+            return client.databases.list_users("c")
+
+        assert call(kind, url, use, max_retries=1, requests_per_minute=pacing) == USERS
+    assert len(plans) == 1
+    outcome, _started = plans[0]
+    assert outcome.status_code == 503  # the first attempt's, which the plan goes on from
+
+
 def _no_sleep(client: Any) -> Any:
     if isinstance(client, dodb.Client):
         return lambda seconds: None

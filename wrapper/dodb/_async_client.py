@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ._provision import Flow
     from ._response import APIResponse
     from .resources import AsyncDatabases
-from ._async._io import drive, read_httpx
+from ._async._io import drive, perform, read_httpx
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_DEADLINE,
@@ -114,8 +114,8 @@ class AsyncClient(BaseClient):
         shared.per_task[task] = result
 
     def _send(self, call: Call[T]) -> Awaitable[T]:
-        """Carry out one call (the driver's coroutine, for the caller to await)."""
-        return drive(self, self._one(call))
+        """Carry out one call (its coroutine, for the caller to await)."""
+        return perform(self, call)
 
     async def _drive(self, flow: Flow) -> Any:
         """Carry out a flow (one call, or several): `_execute`'s steps, performed."""

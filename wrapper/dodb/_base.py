@@ -108,32 +108,41 @@ Step: TypeAlias = Send | Sleep | Hold | Free
 Steps: TypeAlias = Generator[Step, Outcome, Any]
 
 
-class Driven(Protocol):
-    """What the sync I/O (`dodb._sync._io`) needs of a client."""
+class _Performer(Protocol):
+    """What both I/O modules need of a client, besides its I/O."""
 
     _http: Any
+    _shared: _Shared
+
+    def _one(self, call: Call[Any]) -> Steps: ...
+
+    def _pace(self) -> float: ...
+
+    def _first(self, call: Call[Any]) -> tuple[Send, float]: ...
+
+    def _go_on(self, call: Call[Any], outcome: Outcome, started: float, waited: float) -> Steps: ...
+
+    def _result(self, call: Call[Any], done: Done) -> Any: ...
+
+    def _too_large(self, call: Call[Any]) -> ResponseTooLargeError: ...
+
+    def _lock(self, key: str) -> Any: ...
+
+
+class Driven(_Performer, Protocol):
+    """What the sync I/O (`dodb._sync._io`) needs of a client."""
 
     def _request(self, step: Send, ends: float) -> httpx.Response: ...
 
-    def _too_large(self, call: Call[Any]) -> ResponseTooLargeError: ...
-
     def _sleep(self, seconds: float) -> None: ...
 
-    def _lock(self, key: str) -> Any: ...
 
-
-class AsyncDriven(Protocol):
+class AsyncDriven(_Performer, Protocol):
     """What the async I/O (`dodb._async._io`) needs of a client."""
-
-    _http: Any
 
     def _request(self, step: Send, ends: float) -> Awaitable[httpx.Response]: ...
 
-    def _too_large(self, call: Call[Any]) -> ResponseTooLargeError: ...
-
     async def _sleep(self, seconds: float) -> None: ...
-
-    def _lock(self, key: str) -> Any: ...
 
 
 def single(call: Call[T]) -> Generator[Call[T], T, T]:
@@ -359,21 +368,34 @@ class BaseClient:
             return done.value
 
     def _call_steps(self, call: Call[T]) -> Generator[Step, Outcome, T]:
-        """One call: its plan's steps, paced, counted and logged; its result or error.
+        """One call within a flow, as steps: paced, its first attempt, and the plan only
+        if that attempt is not a success. (A call on its own is `perform`ed, the same way
+        without the steps.)"""
+        waited = self._pace()
+        if waited > 0:
+            yield Sleep(waited)
+        send, started = self._first(call)
+        outcome = yield send
+        if succeeded(outcome):
+            return self._result(call, Done(outcome, 1))
+        return (yield from self._go_on(call, outcome, started, waited))
 
-        Without a pacer the first attempt goes out before any plan is made, and a
-        success ends the call there; anything else goes to the plan, which decides."""
-        last: Outcome = None
-        if self._shared.pacer is None:
-            started = time.monotonic()
-            first = first_attempt(call, self.settings)
-            self._count(first)
-            last = yield first
-            if succeeded(last):
-                return self._result(call, Done(last, 1))
-            steps = plan(call, self.settings, paced=False, sent=(last, started))
-        else:
-            steps = plan(call, self.settings)
+    def _first(self, call: Call[Any]) -> tuple[Send, float]:
+        """The call's first attempt, counted, and when it starts (monotonic): the whole
+        deadline is before it."""
+        send = first_attempt(call, self.settings)
+        self._count(send)
+        return send, time.monotonic()
+
+    def _go_on(
+        self, call: Call[T], outcome: Outcome, started: float, waited: float
+    ) -> Generator[Step, Outcome, T]:
+        """The rest of a call whose first attempt (started at `started`, after waiting
+        `waited` seconds for the pacer) was not a success: its plan's steps, paced,
+        counted and logged; its result or error."""
+        paced = self._shared.pacer is not None
+        steps = plan(call, self.settings, paced=paced, sent=(outcome, started), waited=waited)
+        last = outcome
         try:
             step = next(steps)
             while True:

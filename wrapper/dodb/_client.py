@@ -20,7 +20,7 @@ from ._config import (
     DEFAULT_TIMEOUT,
 )
 from ._retry import Send
-from ._sync._io import drive, read_httpx
+from ._sync._io import drive, perform, read_httpx
 from ._transport import Deadline, DeadlineTransport
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class Client(BaseClient):
 
     def _send(self, call: Call[T]) -> T:
         """Carry out one call."""
-        result: T = drive(self, self._one(call))
+        result: T = perform(self, call)
         return result
 
     def _drive(self, flow: Flow) -> Any:

@@ -218,12 +218,16 @@ def plan(
     jitter: Callable[[], float] | None = None,
     paced: bool = True,
     sent: tuple[Outcome, float] | None = None,
+    waited: float = 0.0,
 ) -> Plan:
     """Carry out `call`; see the module's docstring for the rules. `paced`: the client
     keeps to a rate budget of its own, and is asked to (`Pace`) before each request.
     `sent`: the first attempt's outcome and when it started (monotonic), when the client
-    made it alone (`first_attempt`); the plan goes on from there."""
+    made it alone (`first_attempt`); the plan goes on from there. `waited`: the seconds
+    that attempt waited for the client's rate budget, which count against the call's
+    `rate_limit_patience` as the plan's own waits do."""
     ctx = _Context(settings, monotonic, jitter, wall, paced, None if sent is None else sent[1])
+    ctx.rate_limited = waited
     attempt = 0  # requests sent
     retries = 0  # resends that count against max_retries (429s do not)
     unsure = False  # an earlier attempt may have been acted on

@@ -1,5 +1,5 @@
-"""The I/O of a call: the driver of `BaseClient._execute`, and reading an httpx answer
-through the one body reader.
+"""The I/O of a call: one call performed, the driver of `BaseClient._execute`, and
+reading an httpx answer through the one body reader.
 
 This is the one place the I/O is written. `dodb/_sync/_io.py` is derived from
 it by `scripts/generate.sh` (unasync: `async` and `await` dropped, the async
@@ -16,23 +16,61 @@ import httpx
 from .._base import Free, Hold
 from .._body import BodyReader, UndecodableBody, content_encoding, held
 from .._errors import BodyTooLarge, ClientStateError, DodbError
-from .._retry import Outcome, Send, Sleep
+from .._retry import Done, Outcome, Send, Sleep, succeeded
 
 if TYPE_CHECKING:
     from .._base import AsyncDriven, Steps
+    from .._calls import Call
+
+
+async def perform(client: AsyncDriven, call: Call[Any]) -> Any:
+    """One call on its own; its result, or its typed error.
+
+    Its first attempt goes out at once, and a success (most calls) ends the call
+    there: no plan is started and no step is yielded. Anything else goes on by the
+    call's plan, carried out by `drive`. So does a call made one at a time per
+    cluster, whose lock `drive` holds."""
+    if call.exclusive is not None and client._shared.serialize:
+        return await drive(client, client._one(call))
+    waited = client._pace()
+    if waited > 0:
+        await client._sleep(waited)
+    send, started = client._first(call)
+    outcome = await attempt(client, send, started + send.budget)
+    if succeeded(outcome):
+        return client._result(call, Done(outcome, 1))
+    return await drive(client, client._go_on(call, outcome, started, waited))
+
+
+async def attempt(client: AsyncDriven, step: Send, ends: float) -> Outcome:
+    """One request, held to `ends` (monotonic) and to `max_response_size`: its response,
+    or its transport error. A dodb error of the I/O itself (an answer past the size
+    limit, a closed client) is raised."""
+    try:
+        if client._http.is_closed:
+            raise ClientStateError("the client has been closed")
+        return await client._request(step, ends)
+    except TimeoutError:
+        # A server that trickles its answer a byte at a time does not stretch it.
+        return httpx.ReadTimeout("the call's deadline passed mid-request")
+    except httpx.TransportError as exc:
+        return exc
+    except (httpx.DecodingError, UndecodableBody) as exc:
+        return httpx.RemoteProtocolError(f"undecodable body: {exc}")
+    except BodyTooLarge:
+        raise client._too_large(step.call) from None
 
 
 async def drive(client: AsyncDriven, steps: Steps) -> Any:
     """Perform the I/O steps of `client._execute(flow)` (or of one call's); return the result.
 
-    A request (`Send`) is held to the call's deadline and to `max_response_size`:
-    the client's `_request` bounds it by the time the call has left (on the wall
-    clock; or, for dodb's own sync transport, every socket operation by it), and
-    the body is read by the one body reader. Its response, or its transport error,
-    goes back to the plan. A dodb error of the I/O itself (an answer past the size
-    limit, a closed client) is thrown back in, so the flow hears of it as of any
-    failed call. Locks taken by `Hold` are released by `Free`, or here if the call
-    ends in an error or is cancelled midway."""
+    A request (`Send`) is made by `attempt`, held to the time the call has left:
+    the client's `_request` bounds it (on the wall clock; or, for dodb's own sync
+    transport, every socket operation by it), and the body is read by the one body
+    reader. Its response, or its transport error, goes back to the plan. A dodb error
+    of the I/O itself (an answer past the size limit, a closed client) is thrown
+    back in, so the flow hears of it as of any failed call. Locks taken by `Hold` are
+    released by `Free`, or here if the call ends in an error or is cancelled midway."""
     held_locks: list[Any] | None = None
     outcome: Outcome = None
     error: DodbError | None = None
@@ -45,19 +83,8 @@ async def drive(client: AsyncDriven, steps: Steps) -> Any:
             outcome, error = None, None
             if isinstance(step, Send):
                 try:
-                    if client._http.is_closed:
-                        raise ClientStateError("the client has been closed")
-                    outcome = await client._request(step, time.monotonic() + step.budget)
-                except TimeoutError:
-                    # A server that trickles its answer a byte at a time does not stretch it.
-                    outcome = httpx.ReadTimeout("the call's deadline passed mid-request")
-                except httpx.TransportError as exc:
-                    outcome = exc
-                except (httpx.DecodingError, UndecodableBody) as exc:
-                    outcome = httpx.RemoteProtocolError(f"undecodable body: {exc}")
-                except BodyTooLarge:
-                    error = client._too_large(step.call)
-                except DodbError as exc:  # a closed client: the flow hears of it
+                    outcome = await attempt(client, step, time.monotonic() + step.budget)
+                except DodbError as exc:  # the flow hears of it
                     error = exc
             elif isinstance(step, Sleep):
                 await client._sleep(step.seconds)
