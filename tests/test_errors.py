@@ -210,6 +210,35 @@ def test_rate_limit_headers_are_read_case_insensitively_and_leniently(
     assert dodb.RateLimit.from_headers(httpx.Headers(headers)) == expected
 
 
+def test_the_clients_rate_limit_is_the_last_one_an_answer_gave() -> None:
+    """Read only when asked for, yet as if read from every answer: an answer without the
+    headers leaves the last one standing, however many answers came in between, and an
+    answer whose body is refused still counts (the server counted its request)."""
+    answers: list[httpx.Response] = []
+    client, _ = sync_client(lambda request: answers.pop(0))
+
+    def users(remaining: int | None, body: object = None) -> httpx.Response:
+        headers = {} if remaining is None else {"ratelimit-remaining": str(remaining)}
+        return json_response(200, {"users": []} if body is None else body, **headers)
+
+    answers[:] = [users(40)]
+    client.databases.users.list("ab7bb7a")
+    answers[:] = [users(None) for _ in range(100)]  # more than are ever kept unread
+    for _ in range(100):
+        client.databases.users.list("ab7bb7a")
+    assert client.rate_limit == dodb.RateLimit(remaining=40)
+
+    answers[:] = [users(remaining) for remaining in range(39, -1, -1)]  # 39 down to 0
+    for _ in range(40):
+        client.databases.users.list("ab7bb7a")
+    assert client.rate_limit == dodb.RateLimit(remaining=0)
+
+    answers[:] = [users(7, body={"users": "not a list"})]
+    with pytest.raises(dodb.APIResponseValidationError):
+        client.databases.users.list("ab7bb7a")
+    assert client.rate_limit == dodb.RateLimit(remaining=7)
+
+
 def test_seconds_until_reset() -> None:
     rate = dodb.RateLimit(reset_at=1000)
     assert rate.seconds_until_reset(now=990.5) == 9.5

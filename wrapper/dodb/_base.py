@@ -37,7 +37,7 @@ from ._errors import (
     ResponseTooLargeError,
 )
 from ._pacing import Pacer
-from ._ratelimit import RateLimit, scan_response
+from ._ratelimit import Heard, RateLimit, headers_of
 from ._response import APIResponse, Undecodable, decode, parse_success, secret_names, status_error
 from ._retry import Done, Failed, Outcome, Pace, Send, Sleep, first_attempt, plan, succeeded
 from ._version import __version__
@@ -161,7 +161,7 @@ class _Shared:
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self.max_response_size = max_response_size
-        self.rate_limit: RateLimit | None = None
+        self.rates = Heard()
         self.stats = ClientStats()
         # The last response per thread (a sync client) or per asyncio task (an async
         # one). Held here, so that it dies with the client (or with its thread or
@@ -245,7 +245,7 @@ class BaseClient:
     @property
     def rate_limit(self) -> RateLimit | None:
         """The rate limit reported by the last response this client received."""
-        return self._shared.rate_limit
+        return self._shared.rates.rate_limit
 
     @property
     def last_response(self) -> APIResponse[Any] | None:
@@ -476,15 +476,11 @@ class BaseClient:
             )
             logger.info("%s: %s, retrying in %.2fs", call.where, cause, seconds)
 
-    def _note_rate_limit(self, rate: RateLimit | None) -> None:
-        if rate is not None:
-            self._shared.rate_limit = rate
-
     def _result(self, call: Call[T], done: Done) -> T:
         """The parsed result of the plan's successful ending, recorded as the last response."""
         response = done.response
+        self._shared.rates.heard(headers_of(response))
         if done.gone:
-            self._note_rate_limit(scan_response(response)[0])
             logger.info("%s: already gone after an unsure attempt", call.where)
             return call.read(None)
         if done.confirmed:
@@ -500,7 +496,6 @@ class BaseClient:
             status = response.status_code
             logger.debug("%s -> %d (attempt %d)", call.where, status, done.attempts)
         result = parse_success(call, response, done.attempts)
-        self._note_rate_limit(result.rate_limit)
         self._record(result)
         return result.parsed
 
@@ -508,9 +503,8 @@ class BaseClient:
         """The typed error for the plan's failed ending."""
         outcome, attempts = failed.outcome, failed.attempts
         if isinstance(outcome, httpx.Response):
-            error = status_error(call, outcome, attempts)
-            self._note_rate_limit(error.rate_limit)
-            return error
+            self._shared.rates.heard(headers_of(outcome))
+            return status_error(call, outcome, attempts)
         if outcome is None:
             deadline = self.settings.deadline
             return APITimeoutError(

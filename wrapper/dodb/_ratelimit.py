@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import Final, NamedTuple
 
-if TYPE_CHECKING:
-    import httpx
+import httpx
 
 _WANTED: Final = {
     b"ratelimit-limit": 0,
@@ -69,10 +68,65 @@ def scan(raw_headers: Iterable[tuple[bytes, bytes]]) -> tuple[RateLimit | None, 
     return rate, None if request_id is None else request_id.decode("latin-1")
 
 
+RawHeaders = Iterable[tuple[bytes, bytes]] | httpx.Headers
+"""A response's headers as its sender kept them: raw pairs, or httpx's `Headers`."""
+
+
+def headers_of(response: httpx.Response) -> RawHeaders:
+    """A response's headers at no cost: as received, if its sender kept them
+    (`raw_headers`), else its httpx `Headers`."""
+    raw: Iterable[tuple[bytes, bytes]] | None = getattr(response, "raw_headers", None)
+    return response.headers if raw is None else raw
+
+
+def scan_headers(headers: RawHeaders) -> tuple[RateLimit | None, str | None]:
+    """`scan` of headers as `headers_of` gives them."""
+    return scan(headers.raw if isinstance(headers, httpx.Headers) else headers)
+
+
 def scan_response(response: httpx.Response) -> tuple[RateLimit | None, str | None]:
-    """`scan` of a response's headers: as received, if its sender kept them (`raw_headers`)."""
-    raw = getattr(response, "raw_headers", None)
-    return scan(response.headers.raw if raw is None else raw)
+    """`scan` of a response's headers."""
+    return scan_headers(headers_of(response))
+
+
+class Heard:
+    """The rate limit of the last response that gave one, read only when asked for.
+
+    Most programs never ask, and reading the headers of every answer costs a call
+    more than anything else done with them; so the headers of each answer are kept
+    (headers only: never a body) and read, newest first, when `rate_limit` is asked
+    for, or when a few dozen have piled up.
+    """
+
+    __slots__ = ("_last", "_unread")
+
+    KEPT: Final = 32
+
+    def __init__(self) -> None:
+        self._last: RateLimit | None = None
+        self._unread: list[RawHeaders] = []
+
+    def heard(self, headers: RawHeaders) -> None:
+        """An answer came with these headers."""
+        unread = self._unread
+        unread.append(headers)
+        if len(unread) >= self.KEPT:
+            self._read()
+
+    @property
+    def rate_limit(self) -> RateLimit | None:
+        self._read()
+        return self._last
+
+    def _read(self) -> None:
+        # Swapped first: an answer heard meanwhile (another thread) lands in one list or
+        # the other, and is read now or next time.
+        unread, self._unread = self._unread, []
+        for headers in reversed(unread):
+            rate = scan_headers(headers)[0]
+            if rate is not None:
+                self._last = rate
+                return
 
 
 class RateLimit(NamedTuple):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 import httpx
 
@@ -18,19 +18,27 @@ T = TypeVar("T")
 logger = logging.getLogger("dodb")
 
 
+class _Unread:
+    """Not read from the HTTP response yet."""
+
+
+UNREAD: Final = _Unread()
+
+
 class APIResponse(Generic[T]):
     """One finished call: status, headers and the parsed body (`client.last_response`).
 
-    `headers` are built from the HTTP response when first read: most calls never need them.
+    `headers`, `rate_limit` and `request_id` are read from the HTTP response when first
+    asked for: most calls never need them.
     """
 
     __slots__ = (
         "_headers",
+        "_rate_limit",
+        "_request_id",
         "attempts",
         "http_response",
         "parsed",
-        "rate_limit",
-        "request_id",
         "status_code",
     )
 
@@ -39,18 +47,39 @@ class APIResponse(Generic[T]):
         status_code: int,
         headers: httpx.Headers | None,
         parsed: T,
-        rate_limit: RateLimit | None,
-        request_id: str | None,
+        rate_limit: RateLimit | _Unread | None,
+        request_id: str | _Unread | None,
         attempts: int,
         http_response: httpx.Response | None,
     ) -> None:
         self.status_code = status_code
         self._headers = headers
         self.parsed = parsed
-        self.rate_limit = rate_limit
-        self.request_id = request_id
+        self._rate_limit = rate_limit
+        self._request_id = request_id
         self.attempts = attempts
         self.http_response = http_response
+
+    def _scan(self) -> None:
+        response = self.http_response
+        found = (None, None) if response is None else scan_response(response)
+        self._rate_limit, self._request_id = found
+
+    @property
+    def rate_limit(self) -> RateLimit | None:
+        """What the response said of the token's request budget."""
+        if isinstance(self._rate_limit, _Unread):
+            self._scan()
+        assert not isinstance(self._rate_limit, _Unread)
+        return self._rate_limit
+
+    @property
+    def request_id(self) -> str | None:
+        """The response's `x-request-id`."""
+        if isinstance(self._request_id, _Unread):
+            self._scan()
+        assert not isinstance(self._request_id, _Unread)
+        return self._request_id
 
     @property
     def headers(self) -> httpx.Headers:
@@ -152,8 +181,7 @@ def parse_success(call: Call[T], response: httpx.Response, attempts: int) -> API
             response=response,
             attempts=attempts,
         ) from None
-    rate, request_id = scan_response(response)
-    return APIResponse(status, None, parsed, rate, request_id, attempts, response)
+    return APIResponse(status, None, parsed, UNREAD, UNREAD, attempts, response)
 
 
 def status_error(call: Call[Any], response: httpx.Response, attempts: int) -> APIStatusError:
