@@ -323,6 +323,17 @@ def load(cls: Callable[..., T], data: Any, *, strict: bool = False, path: str = 
     """A model from JSON; SchemaError where the JSON does not match the spec.
 
     The hot path of every call: places are named only when something is wrong."""
+    return cls(**_values(cls, data, strict, path))
+
+
+def check(cls: type[Model], data: Any) -> None:
+    """Read `data` strictly as a `cls`, as a request body is checked before it is sent;
+    SchemaError if it does not match the spec. Builds no model of it (nested ones aside)."""
+    _values(cls, data, True, "")
+
+
+def _values(cls: Callable[..., Any], data: Any, strict: bool, path: str) -> dict[str, Any]:
+    """The keyword arguments of a `cls` read from `data`."""
     if type(data) is not dict and not isinstance(data, Mapping):
         raise SchemaError(path, f"must be an object, not {_kind(data)}")
     schema = _SCHEMAS.get(cls) or schema_of(cls)  # type: ignore[arg-type, call-overload]
@@ -351,7 +362,7 @@ def load(cls: Callable[..., T], data: Any, *, strict: bool = False, path: str = 
             raise SchemaError(_at(path, prop.name), "is required")
     if schema.extra:
         values["extra"] = Extra(extra) if extra else NO_EXTRA
-    return cls(**values)
+    return values
 
 
 def dump(obj: Any) -> dict[str, Any]:
@@ -528,6 +539,7 @@ __all__ = [
     "Secret",
     "Sender",
     "array",
+    "check",
     "dump",
     "enum",
     "load",

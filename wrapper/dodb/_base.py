@@ -187,6 +187,25 @@ class _Shared:
             return found
 
 
+class _Lazy:
+    """A module's attributes, the module imported on first use: `dodb._calls` loads the
+    generated layer, which `import dodb` does not. (An import statement in a function
+    runs importlib's Python code on every call.)"""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        from importlib import import_module
+
+        value = getattr(import_module(self._name, __package__), attr)
+        setattr(self, attr, value)  # found as a plain attribute from now on
+        return value
+
+
+_calls: Any = _Lazy("._calls")
+
+
 class BaseClient:
     """Settings and every non-I/O step of a call, shared by Client and AsyncClient."""
 
@@ -321,8 +340,6 @@ class BaseClient:
     def _official(
         self, name: str, path: tuple[object, ...], body: object, query: Mapping[str, object]
     ) -> Any:
-        from . import _calls
-
         return self._send(_calls.official(name, path, body, query))
 
     def _typed(
@@ -333,8 +350,6 @@ class BaseClient:
         options: Mapping[str, object],
         query: Mapping[str, object],
     ) -> Any:
-        from . import _calls
-
         return self._send(_calls.typed(name, path, fields, options, query))
 
     # The one execution path ----------------------------------------------------

@@ -25,6 +25,7 @@ from dodb_api.types import (
     ModelReader,
     Operation,
     SchemaError,
+    check,
     load_operation,
     schema_of,
 )
@@ -53,12 +54,14 @@ class Confirm:
     matches: Callable[[Any], bool]
 
 
-@attrs.frozen(slots=True)
+@attrs.define(slots=True)
 class Call(Generic[T]):
     """One request, and how to read its success body (`None` for an empty body).
 
     Plain data: everything else a call may need (the answer's check, the lookup
-    that confirms an unsure create) is worked out from it when needed."""
+    that confirms an unsure create) is worked out from it when needed. Not changed
+    once made (not frozen only because a frozen attrs class costs each call more
+    to build)."""
 
     method: str
     path: str
@@ -245,7 +248,7 @@ def _checked(op: Operation, body: Mapping[str, Any], *, typed: bool) -> None:
                 )
         body = {k: v for k, v in body.items() if k in known}
     try:
-        op.body.from_dict(body, strict=True)
+        check(op.body, body)
     except SchemaError as exc:
         where = (
             option_path(op.body, exc.path) if typed else f"body.{exc.path}" if exc.path else "body"
@@ -278,7 +281,15 @@ def _query(op: Operation, query: Mapping[str, object]) -> str:
 class _Shape:
     """What building a request of one operation needs, worked out once per operation."""
 
-    __slots__ = ("body_subject", "exclusive", "path", "path_subject", "typed_parse", "unsure")
+    __slots__ = (
+        "body_subject",
+        "exclusive",
+        "path",
+        "path_subject",
+        "subject_label",
+        "typed_parse",
+        "unsure",
+    )
 
     def __init__(self, op: Operation) -> None:
         facts = op.facts
@@ -290,6 +301,7 @@ class _Shape:
         self.body_subject = (
             subject[len("body.") :] if subject and subject.startswith("body.") else None
         )
+        self.subject_label = subject or ""
         self.path_subject = (
             op.path_params.index(subject) if subject and self.body_subject is None else None
         )
@@ -320,9 +332,12 @@ def _request(
     query: Mapping[str, object] | None = None,
     typed: bool = False,
 ) -> Call[T]:
-    shape = _shape(op)
+    shape = _SHAPES.get(op.name) or _shape(op)
     names = op.path_params
-    segments = [path_segment(name, value) for name, value in zip(names, path_values, strict=True)]
+    if len(path_values) != len(names):
+        given = len(path_values)
+        raise TypeError(f"{op.facts.official} takes {len(names)} path values, not {given}")
+    segments = list(map(path_segment, names, path_values))
     path = shape.path.format(*segments)
     if query:
         path += _query(op, query)
@@ -331,7 +346,7 @@ def _request(
         subject = (body or {}).get(shape.body_subject)
         if subject is not None:
             # A new thing's name must be one that can be looked up afterwards.
-            path_segment(f"body.{shape.body_subject}", subject)
+            path_segment(shape.subject_label, subject)
     elif shape.path_subject is not None:
         subject = path_values[shape.path_subject]
     if op.body is not None:
