@@ -259,6 +259,41 @@ async def test_the_emulator_reproduces_the_failure_that_serialising_guards_again
     assert all("in progress" in str(f) for f in failures)
 
 
+@pytest.mark.anyio
+async def test_a_cluster_is_free_again_after_a_call_on_it_fails_or_is_cancelled() -> None:
+    """The per-cluster lock a user change holds is let go whatever ends the call."""
+    emulator = Emulator(faults=Faults(latency=0.05))  # a request to cancel midway
+    async with emulator.async_client() as client:
+        await client.databases.users.add(PG, "app-01")
+        with pytest.raises(dodb.UnprocessableEntityError):
+            await client.databases.users.add(PG, "app-01")  # the name is taken
+        await asyncio.wait_for(client.databases.users.add(PG, "app-02"), 5)
+
+        started = asyncio.create_task(client.databases.users.add(PG, "app-03"))
+        await asyncio.sleep(0.02)  # it takes the lock, its request is under way
+        started.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await started
+        await asyncio.wait_for(client.databases.users.add(PG, "app-04"), 5)
+    emulator.close()
+
+
+def test_a_sync_cluster_is_free_again_after_a_call_on_it_fails() -> None:
+    import threading
+
+    emulator = Emulator()
+    client = emulator.client()
+    client.databases.users.add(PG, "app-01")
+    with pytest.raises(dodb.UnprocessableEntityError):
+        client.databases.users.add(PG, "app-01")
+    after = threading.Thread(target=client.databases.users.add, args=(PG, "app-02"), daemon=True)
+    after.start()
+    after.join(5)
+    assert not after.is_alive()
+    assert "app-02" in emulator.store.clusters[PG].users
+    emulator.close()
+
+
 def test_sync_threads_sharing_a_client_also_go_one_at_a_time() -> None:
     import threading
 

@@ -154,6 +154,8 @@ class AiohttpSender:
 
     def _session_for_this_loop(self) -> aiohttp.ClientSession:
         loop = asyncio.get_running_loop()
+        if self._loop is loop and self._session is not None:
+            return self._session  # only `aclose` closes it, and that closes this sender
         if self._session is not None and self._loop is not loop and not self._loop_closed():
             raise ClientStateError(
                 "this AsyncClient is in use by another event loop; build one client per loop"

@@ -114,8 +114,6 @@ class _Performer(Protocol):
     _http: Any
     _shared: _Shared
 
-    def _one(self, call: Call[Any]) -> Steps: ...
-
     def _pace(self) -> float: ...
 
     def _first(self, call: Call[Any]) -> tuple[Send, float]: ...
@@ -143,12 +141,6 @@ class AsyncDriven(_Performer, Protocol):
     def _request(self, step: Send, ends: float) -> Awaitable[httpx.Response]: ...
 
     async def _sleep(self, seconds: float) -> None: ...
-
-
-def single(call: Call[T]) -> Generator[Call[T], T, T]:
-    """The flow of one call."""
-    result: T = yield call
-    return result
 
 
 class _Shared:
@@ -321,12 +313,6 @@ class BaseClient:
     _http: Any
     _sleep: Any
 
-    def _one(self, call: Call[Any]) -> Steps:
-        """The steps of one call: its plan's, and its lock's if it takes one."""
-        if call.exclusive is None or not self._shared.serialize:
-            return self._call_steps(call)
-        return self._execute(single(call))
-
     # What generated calls call (dodb_api.types.Sender) ------------------------------
     # `_send` and `_drive` are the subclass's: an AsyncClient's return awaitables, which
     # these hand back for the generated async call to await.
@@ -399,7 +385,7 @@ class BaseClient:
         """The call's first attempt, counted, and when it starts (monotonic): the whole
         deadline is before it."""
         send = first_attempt(call, self.settings)
-        self._count(send)
+        self._shared.stats.requests += 1  # `_count`'s, for a first attempt
         return send, time.monotonic()
 
     def _go_on(

@@ -140,6 +140,7 @@ class Settings:
 
     __slots__ = (
         "deadline",
+        "first_timeout",
         "longest_wait",
         "max_retries",
         "rate_limit_patience",
@@ -164,6 +165,8 @@ class Settings:
         parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
         self.longest_wait = max(p for p in parts if p is not None)
         """The longest any one timeout of an attempt can be."""
+        self.first_timeout = self.attempt_timeout(deadline)
+        """A first attempt's timeout, which has the whole deadline before it."""
 
     def attempt_timeout(self, remaining: float) -> httpx.Timeout:
         """The attempt's timeout, cut down so that no wait passes the deadline."""

@@ -120,7 +120,7 @@ def first_attempt(call: Call[Any], settings: Settings) -> Send:
     """The first request of an unpaced call, as the plan would make it: with the whole
     deadline. A client may send it alone, and hand the plan its outcome (`sent`) only
     if it is not a success: most calls then never start a plan at all."""
-    return Send(call, settings.attempt_timeout(settings.deadline), "first", settings.deadline)
+    return Send(call, settings.first_timeout, "first", settings.deadline)
 
 
 def backoff(attempt: int, jitter: float) -> float:

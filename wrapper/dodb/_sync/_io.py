@@ -30,37 +30,52 @@ def perform(client: Driven, call: Call[Any]) -> Any:
 
     Its first attempt goes out at once, and a success (most calls) ends the call
     there: no plan is started and no step is yielded. Anything else goes on by the
-    call's plan, carried out by `drive`. So does a call made one at a time per
-    cluster, whose lock `drive` holds."""
+    call's plan, carried out by `drive`. A call made one at a time per cluster holds
+    its lock throughout."""
+    lock = None
     if call.exclusive is not None and client._shared.serialize:
-        return drive(client, client._one(call))
-    waited = client._pace()
-    if waited > 0:
-        client._sleep(waited)
-    send, started = client._first(call)
-    outcome = attempt(client, send, started + send.budget)
-    if succeeded(outcome):
-        return client._result(call, Done(outcome, 1))
-    return drive(client, client._go_on(call, outcome, started, waited))
+        lock = client._lock(call.exclusive)
+        lock.acquire()
+    try:
+        waited = 0.0 if client._shared.pacer is None else client._pace()
+        if waited > 0:
+            client._sleep(waited)
+        send, started = client._first(call)
+        outcome: Outcome
+        try:  # `attempt`'s, written out: a coroutine less on the path of every call
+            outcome = client._request(send, started + send.budget)
+        except Exception as exc:  # what it stands for, or raised again
+            outcome = failure(client, send, exc)
+        if succeeded(outcome):
+            return client._result(call, Done(outcome, 1))
+        return drive(client, client._go_on(call, outcome, started, waited))
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def attempt(client: Driven, step: Send, ends: float) -> Outcome:
-    """One request, held to `ends` (monotonic) and to `max_response_size`: its response,
-    or its transport error. A dodb error of the I/O itself (an answer past the size
-    limit, a closed client) is raised."""
+    """One request, held to `ends` (monotonic) and to `max_response_size` by the
+    client's `_request`: its response, or its transport error (see `failure`)."""
     try:
-        if client._http.is_closed:
-            raise ClientStateError("the client has been closed")
         return client._request(step, ends)
-    except TimeoutError:
+    except Exception as exc:  # what it stands for, or raised again
+        return failure(client, step, exc)
+
+
+def failure(client: Driven, step: Send, exc: Exception) -> Outcome:
+    """The outcome an attempt's exception stands for. A dodb error of the I/O itself
+    (an answer past the size limit, a closed client) is raised, as is anything else."""
+    if isinstance(exc, TimeoutError):
         # A server that trickles its answer a byte at a time does not stretch it.
         return httpx.ReadTimeout("the call's deadline passed mid-request")
-    except httpx.TransportError as exc:
+    if isinstance(exc, httpx.TransportError):
         return exc
-    except (httpx.DecodingError, UndecodableBody) as exc:
+    if isinstance(exc, httpx.DecodingError | UndecodableBody):
         return httpx.RemoteProtocolError(f"undecodable body: {exc}")
-    except BodyTooLarge:
+    if isinstance(exc, BodyTooLarge):
         raise client._too_large(step.call) from None
+    raise exc
 
 
 def drive(client: Driven, steps: Steps) -> Any:
@@ -105,6 +120,8 @@ def drive(client: Driven, steps: Steps) -> Any:
 def read_httpx(http: httpx.Client, args: dict[str, Any], limit: int, ends: float) -> httpx.Response:
     """A request through an httpx client, its body read by the one body reader: decoded
     in bounded steps, refused past `limit` bytes, and given up at `ends` (monotonic)."""
+    if http.is_closed:
+        raise ClientStateError("the client has been closed")
     response = http.send(http.build_request(**args), stream=True, follow_redirects=False)
     try:
         if held(response, limit) is not None:
