@@ -18,9 +18,10 @@ from typing import Any, Final
 import aiohttp
 import httpx
 import yarl
+from aiohttp.hdrs import CONTENT_ENCODING
 from aiohttp.typedefs import RawHeaders
 
-from ._body import BodyReader
+from ._body import BodyReader, read_whole
 from ._errors import ClientStateError
 
 _CONSUMED: Final = httpx.ByteStream(b"")
@@ -114,6 +115,7 @@ def _transport_error(exc: BaseException) -> httpx.TransportError:
 
 
 _JSON: Final = {"Content-Type": "application/json"}
+_NO_TIMER: Final = aiohttp.ClientTimeout()
 
 
 class AiohttpSender:
@@ -144,6 +146,7 @@ class AiohttpSender:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
         self._timeouts: dict[tuple[float | None, float | None], aiohttp.ClientTimeout] = {}
+        self._last: tuple[httpx.Timeout | None, aiohttp.ClientTimeout] = (None, _NO_TIMER)
 
     @property
     def is_closed(self) -> bool:
@@ -176,6 +179,18 @@ class AiohttpSender:
         """One timer for the attempt: the deadline's `budget`, or connect + read if sooner.
 
         Not rounded up to whole seconds (aiohttp's `ceil_threshold`): the deadline is exact."""
+        last, found = self._last
+        if timeout is not last:  # most calls have the same settings as the one before
+            found = self._settled(timeout)
+            self._last = (timeout, found)
+        if found.total is not None and found.total <= budget:
+            return found
+        return aiohttp.ClientTimeout(
+            total=budget, sock_connect=timeout.connect, ceil_threshold=math.inf
+        )
+
+    def _settled(self, timeout: httpx.Timeout) -> aiohttp.ClientTimeout:
+        """The timer of `timeout`'s connect + read, made once per pair of values."""
         key = (timeout.connect, timeout.read)
         found = self._timeouts.get(key)
         if found is None:
@@ -186,11 +201,7 @@ class AiohttpSender:
             )
             if len(self._timeouts) < 64:
                 self._timeouts[key] = found
-        if found.total is not None and found.total <= budget:
-            return found
-        return aiohttp.ClientTimeout(
-            total=budget, sock_connect=timeout.connect, ceil_threshold=math.inf
-        )
+        return found
 
     async def request(
         self,
@@ -215,17 +226,19 @@ class AiohttpSender:
                 timeout=self._timeout(timeout, budget),
                 allow_redirects=False,
             ) as answer:
-                # Every content-encoding header, as the httpx path reads them.
-                encoding = ",".join(answer.headers.getall("content-encoding", ())) or None
-                reader = BodyReader(encoding, self.max_size)
+                headers = answer.headers
+                encoding = headers.get(CONTENT_ENCODING)
+                if encoding is not None:  # every such header, as the httpx path reads them
+                    encoding = ",".join(headers.getall(CONTENT_ENCODING))
                 size = answer.content_length
                 if size is not None and size <= self.max_size:
                     # Framed by its length, which aiohttp holds the body to: read at once.
-                    reader.feed(await answer.read())
+                    body = read_whole(encoding, await answer.read(), self.max_size)
                 else:
+                    reader = BodyReader(encoding, self.max_size)
                     async for chunk in answer.content.iter_chunked(65536):
                         reader.feed(chunk)
-                body = reader.finish()
+                    body = reader.finish()
                 status, raw_headers = answer.status, answer.raw_headers
         except (TimeoutError, aiohttp.ClientError) as exc:
             failure = _transport_error(exc)

@@ -138,6 +138,18 @@ class BodyReader:
         return b"".join(self._parts)
 
 
+def read_whole(content_encoding: str | None, data: bytes, limit: int) -> bytes:
+    """A body read off the socket at once: decoded by a `BodyReader`, or as it is
+    when it has no encoding (past `limit` bytes, refused all the same)."""
+    if content_encoding is None:
+        if len(data) > limit:
+            raise BodyTooLarge(limit)
+        return data
+    reader = BodyReader(content_encoding, limit)
+    reader.feed(data)
+    return reader.finish()
+
+
 def held(response: object, limit: int) -> bytes | None:
     """The body of a response built in memory (a test's transport, say), already decoded
     by httpx; None for one still to be read from the network."""

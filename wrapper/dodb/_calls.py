@@ -209,7 +209,7 @@ _READ: Final = IO.read.__name__
 
 def _raw_body(body: object) -> tuple[Mapping[str, Any], bytes | None]:
     """A caller's dict or binary file as (decoded object, the file's bytes or None)."""
-    if isinstance(body, Mapping):
+    if type(body) is dict or isinstance(body, Mapping):
         return body, None
     read = getattr(body, _READ, None)
     if callable(read):
