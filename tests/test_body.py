@@ -86,3 +86,36 @@ def test_what_does_not_decode_says_why(encoding: str, raw: bytes, message: str) 
 
 def test_an_empty_body_is_empty_whatever_its_encoding_says() -> None:
     assert BodyReader("gzip", 10).finish() == b""
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'{"users": []}', {"users": []}),
+        (b' \r\n\t{"users": []}', {"users": []}),
+        (b'{"users": []}\r\n ', {"users": []}),
+        ("\ufeff".encode() + b'{"users": []}', {"users": []}),
+        (b'"text"', "text"),
+        (b'{"users": []}x', None),
+        (b'{"users": []} {"users": []}', None),
+        (b"\xff{}", None),
+        (b"  ", None),
+        (b"[" * 100_000, None),
+    ],
+    ids=["plain", "leading-space", "trailing-space", "bom", "string", "extra-data",
+         "two-values", "not-utf8", "blank", "nested-too-deep"],
+)  # fmt: skip
+def test_a_body_is_one_json_value_with_whitespace_around_it_or_undecodable(
+    content: bytes, expected: object
+) -> None:
+    """What json.loads takes from UTF-8 text (a BOM allowed), read by the fast path too."""
+    import httpx
+
+    from dodb._response import Undecodable, decode
+
+    response = httpx.Response(200, content=content)
+    if expected is None:
+        with pytest.raises(Undecodable):
+            decode(response)
+    else:
+        assert decode(response) == expected

@@ -138,13 +138,25 @@ def _describe(response: httpx.Response) -> str:
 _BOM = "\ufeff"
 
 
+_VALUE_AT_START: Final = json.JSONDecoder().raw_decode
+
+
 def decode(response: httpx.Response) -> Any:
-    if not response.content:
+    content = response.content
+    if not content:
         raise Undecodable(_describe(response))
     try:
         # JSON between systems is UTF-8 (RFC 8259); as text, json skips guessing.
-        text = response.content.decode()
-        return json.loads(text[1:] if text.startswith(_BOM) else text)
+        text = content.decode()
+        if text.startswith(_BOM):
+            text = text[1:]
+        try:  # a body that is one JSON value and nothing else, read without json.loads' scans
+            value, end = _VALUE_AT_START(text)
+            if end == len(text):
+                return value
+        except ValueError:
+            pass  # json.loads decides, and allows the whitespace that raw_decode does not
+        return json.loads(text)
     except (ValueError, RecursionError):  # UnicodeDecodeError among them
         raise Undecodable(_describe(response)) from None
 
