@@ -672,7 +672,8 @@ def timed(label: str, make: Step, number: int) -> list[str]:
 
 def first_try(client: Any, call: Any, answer: Any) -> Callable[[], object]:
     """`BaseClient._call_steps` of a call whose first attempt gets `answer`: its one Send,
-    then the result (its plan's Done parsed, rate limit noted, recorded)."""
+    then the result (parsed, its headers kept for the rate limit, recorded). The steps
+    `perform` takes for a call on its own, as a flow takes them."""
 
     return lambda: one_step(client._call_steps(call), answer)
 
@@ -825,20 +826,26 @@ def sync_steps(canned: Canned) -> list[tuple[str, Step]]:
         ),
         (
             "`dodb/_base.py:BaseClient._call_steps` (sync Client): a first-try success, "
-            "`first_attempt` + result + record (no plan)",
+            "`first_attempt` + result + record (no plan), as `perform` makes it",
             call_steps,
         ),
         (
-            "`dodb/_base.py:BaseClient._result`: parse_success, the rate limit noted, the record",
+            "`dodb/_base.py:BaseClient._result`: parse_success, the headers kept for the rate "
+            "limit, the record",
             result,
         ),
         (
-            "`dodb/_response.py:parse_success`: decode, `Call.read`, scan_response, APIResponse",
+            "`dodb/_response.py:parse_success`: decode, `Call.read`, APIResponse (its rate "
+            "limit and request id read when asked for)",
             parse,
         ),
         ("`dodb/_calls.py:Call.read`: answer-name check + parse", read),
         ("`dodb/_response.py:decode`: the body's JSON", decode),
-        ("`dodb/_ratelimit.py:scan_response`: rate limit and request id, raw headers", scan),
+        (
+            "`dodb/_ratelimit.py:scan_response`: rate limit and request id from raw headers "
+            "(when asked for, or once per 32 answers)",
+            scan,
+        ),
         ("`dodb/_base.py:BaseClient._own_request_args` (sync Client)", request_args),
         ("`dodb/_transport.py:Deadline` entered and left (sync `Client._request`)", deadline),
         ("`dodb/_base.py:BaseClient._record` (sync: `threading.local`)", record),
@@ -882,7 +889,7 @@ async def async_micro(canned: Canned, number: int) -> list[list[str]]:
     rows = [
         timed(
             "`dodb/_base.py:BaseClient._call_steps` (AsyncClient, in a task): a first-try "
-            "success, `first_attempt` + result + record (no plan)",
+            "success, `first_attempt` + result + record (no plan), as `perform` makes it",
             call_steps,
             number,
         ),

@@ -210,3 +210,17 @@ def test_aiohttp_errors_map_to_the_httpx_errors_that_mean_the_same(
     assert not_sent == isinstance(
         error, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError
     )
+
+
+def test_the_attempt_timer_follows_each_calls_settings() -> None:
+    """`with_options` copies share the sender: the timer kept for the last call's settings
+    is not handed to a call with others."""
+    import math
+
+    sender = AiohttpSender()
+    base, short = httpx.Timeout(5.0), httpx.Timeout(5.0, connect=1.0, read=2.0)
+    assert sender._timeout(base, math.inf).total == 10.0
+    assert sender._timeout(short, math.inf).total == 3.0
+    assert sender._timeout(base, math.inf).total == 10.0
+    assert sender._timeout(base, 4.0).total == 4.0  # the deadline nearer than the timer
+    assert sender._timeout(short, math.inf).sock_connect == 1.0

@@ -119,3 +119,35 @@ def test_a_body_is_one_json_value_with_whitespace_around_it_or_undecodable(
             decode(response)
     else:
         assert decode(response) == expected
+
+
+def test_a_body_with_whitespace_after_its_value_is_read_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A JSON encoder that ends its output with a newline (Go's does) costs no second
+    reading: json.loads is not reached."""
+    import json
+
+    import httpx
+
+    from dodb import _response
+
+    def refused(text: str) -> object:
+        raise AssertionError("read a second time")
+
+    monkeypatch.setattr(_response.json, "loads", refused)
+    assert _response.decode(httpx.Response(200, content=b'{"users": []}\n')) == {"users": []}
+    monkeypatch.setattr(_response.json, "loads", json.JSONDecoder().decode)
+    with pytest.raises(_response.Undecodable):
+        _response.decode(httpx.Response(200, content=b'{"users": []}\n\x0c'))  # not JSON's
+
+
+def test_a_body_read_whole_is_bounded_and_decoded() -> None:
+    from dodb._body import read_whole
+
+    assert read_whole(None, TEXT, len(TEXT)) == TEXT
+    with pytest.raises(BodyTooLarge):
+        read_whole(None, TEXT, len(TEXT) - 1)
+    assert read_whole("gzip", gzip.compress(TEXT), len(TEXT)) == TEXT
+    with pytest.raises(BodyTooLarge):
+        read_whole("gzip", gzip.compress(TEXT), len(TEXT) - 1)

@@ -562,6 +562,28 @@ def test_a_closed_client_says_so() -> None:
         asyncio.run(go())
 
 
+def test_a_callers_closed_httpx_client_says_so_too() -> None:
+    """The check sits with each sender: a caller's httpx client, closed, is refused
+    by dodb before httpx is asked, with dodb's error and nothing sent."""
+    import asyncio
+
+    import httpx
+
+    http = httpx.Client()
+    http.close()
+    with pytest.raises(dodb.ClientStateError, match="closed"):
+        dodb.Client("t", http_client=http, max_retries=0).databases.users.list("c")
+
+    async def go() -> None:
+        async_http = httpx.AsyncClient()
+        await async_http.aclose()
+        client = dodb.AsyncClient("t", http_client=async_http, max_retries=0)
+        await client.databases.users.list("c")
+
+    with pytest.raises(dodb.ClientStateError, match="closed"):
+        asyncio.run(go())
+
+
 def test_one_async_client_in_two_event_loops_is_a_clear_error() -> None:
     import asyncio
 

@@ -249,6 +249,34 @@ def test_a_first_try_success_starts_no_plan_and_anything_else_goes_on_by_it(
     assert outcome.status_code == 503  # the first attempt's, which the plan goes on from
 
 
+@pytest.mark.timeout(30)
+def test_a_clusters_lock_is_let_go_when_a_call_on_it_raises_on_its_first_attempt(
+    kind: str,
+) -> None:
+    """An add holds its cluster's lock; an answer past the size limit ends it with a dodb
+    error, and the next add on the cluster goes ahead (a lock kept would hang it)."""
+    huge = answer(b'{"user": {"name": "app-01", "pad": "' + b"x" * 4096 + b'"}}')
+    fine = answer(json.dumps({"user": {"name": "app-02", "role": "normal"}}).encode())
+    with serving(huge, fine) as url:
+
+        async def both_async(client: Any) -> Any:
+            with pytest.raises(dodb.ResponseTooLargeError):
+                await client.databases.add_user("c", {"name": "app-01"})
+            assert not client._lock("c").locked()
+            return await client.databases.add_user("c", {"name": "app-02"})
+
+        def both(client: Any) -> Any:
+            if isinstance(client, dodb.AsyncClient):
+                return both_async(client)
+            with pytest.raises(dodb.ResponseTooLargeError):
+                client.databases.add_user("c", {"name": "app-01"})
+            assert not client._lock("c").locked()
+            return client.databases.add_user("c", {"name": "app-02"})
+
+        found = call(kind, url, both, max_response_size=1024, requests_per_minute=None)
+    assert found["user"]["name"] == "app-02"
+
+
 def _no_sleep(client: Any) -> Any:
     if isinstance(client, dodb.Client):
         return lambda seconds: None

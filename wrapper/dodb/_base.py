@@ -111,7 +111,6 @@ Steps: TypeAlias = Generator[Step, Outcome, Any]
 class _Performer(Protocol):
     """What both I/O modules need of a client, besides its I/O."""
 
-    _http: Any
     _shared: _Shared
 
     def _pace(self) -> float: ...
@@ -405,10 +404,10 @@ class BaseClient:
                     last = yield step
                     step = steps.send(last)
                 elif isinstance(step, Pace):
-                    waited = self._pace()
-                    if waited > 0:
-                        yield Sleep(waited)
-                    step = steps.send(waited)
+                    paced_for = self._pace()
+                    if paced_for > 0:
+                        yield Sleep(paced_for)
+                    step = steps.send(paced_for)
                 elif isinstance(step, Sleep):
                     self._note_wait(call, last, step.seconds)
                     self._throttled(step)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable, Mapping
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, TypeAlias
 
 import httpx
 
@@ -68,18 +69,18 @@ def scan(raw_headers: Iterable[tuple[bytes, bytes]]) -> tuple[RateLimit | None, 
     return rate, None if request_id is None else request_id.decode("latin-1")
 
 
-RawHeaders = Iterable[tuple[bytes, bytes]] | httpx.Headers
+KeptHeaders: TypeAlias = Iterable[tuple[bytes, bytes]] | httpx.Headers
 """A response's headers as its sender kept them: raw pairs, or httpx's `Headers`."""
 
 
-def headers_of(response: httpx.Response) -> RawHeaders:
+def headers_of(response: httpx.Response) -> KeptHeaders:
     """A response's headers at no cost: as received, if its sender kept them
     (`raw_headers`), else its httpx `Headers`."""
     raw: Iterable[tuple[bytes, bytes]] | None = getattr(response, "raw_headers", None)
     return response.headers if raw is None else raw
 
 
-def scan_headers(headers: RawHeaders) -> tuple[RateLimit | None, str | None]:
+def scan_headers(headers: KeptHeaders) -> tuple[RateLimit | None, str | None]:
     """`scan` of headers as `headers_of` gives them."""
     return scan(headers.raw if isinstance(headers, httpx.Headers) else headers)
 
@@ -87,46 +88,6 @@ def scan_headers(headers: RawHeaders) -> tuple[RateLimit | None, str | None]:
 def scan_response(response: httpx.Response) -> tuple[RateLimit | None, str | None]:
     """`scan` of a response's headers."""
     return scan_headers(headers_of(response))
-
-
-class Heard:
-    """The rate limit of the last response that gave one, read only when asked for.
-
-    Most programs never ask, and reading the headers of every answer costs a call
-    more than anything else done with them; so the headers of each answer are kept
-    (headers only: never a body) and read, newest first, when `rate_limit` is asked
-    for, or when a few dozen have piled up.
-    """
-
-    __slots__ = ("_last", "_unread")
-
-    KEPT: Final = 32
-
-    def __init__(self) -> None:
-        self._last: RateLimit | None = None
-        self._unread: list[RawHeaders] = []
-
-    def heard(self, headers: RawHeaders) -> None:
-        """An answer came with these headers."""
-        unread = self._unread
-        unread.append(headers)
-        if len(unread) >= self.KEPT:
-            self._read()
-
-    @property
-    def rate_limit(self) -> RateLimit | None:
-        self._read()
-        return self._last
-
-    def _read(self) -> None:
-        # Swapped first: an answer heard meanwhile (another thread) lands in one list or
-        # the other, and is read now or next time.
-        unread, self._unread = self._unread, []
-        for headers in reversed(unread):
-            rate = scan_headers(headers)[0]
-            if rate is not None:
-                self._last = rate
-                return
 
 
 class RateLimit(NamedTuple):
@@ -159,3 +120,48 @@ class RateLimit(NamedTuple):
 
 
 _EMPTY: Final = RateLimit()
+
+
+class Heard:
+    """The rate limit of the last response that gave one, read only when asked for.
+
+    Most programs never ask, and reading the headers of every answer costs a call
+    more than anything else done with them; so the headers of each answer are kept
+    (headers only: never a body) and read, newest first, when `rate_limit` is asked
+    for, or when a few dozen have piled up. A lock keeps answers heard by threads
+    sharing a client in the order they were heard.
+    """
+
+    __slots__ = ("_last", "_lock", "_unread")
+
+    KEPT: Final = 32
+
+    def __init__(self) -> None:
+        self._last: RateLimit | None = None
+        self._unread: list[KeptHeaders] = []
+        self._lock = threading.Lock()
+
+    def heard(self, headers: KeptHeaders) -> None:
+        """An answer came with these headers."""
+        with self._lock:
+            unread = self._unread
+            unread.append(headers)
+            if len(unread) >= self.KEPT:
+                self._read()
+
+    @property
+    def rate_limit(self) -> RateLimit | None:
+        with self._lock:
+            self._read()
+            return self._last
+
+    def _read(self) -> None:
+        """Read the kept headers, newest first, up to the first that gives a rate limit
+        (with the lock held)."""
+        unread = self._unread
+        for headers in reversed(unread):
+            rate = scan_headers(headers)[0]
+            if rate is not None:
+                self._last = rate
+                break
+        unread.clear()

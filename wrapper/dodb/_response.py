@@ -139,6 +139,7 @@ _BOM = "\ufeff"
 
 
 _VALUE_AT_START: Final = json.JSONDecoder().raw_decode
+_JSON_WHITESPACE: Final = " \t\n\r"  # RFC 8259's four, not all that str.strip takes
 
 
 def decode(response: httpx.Response) -> Any:
@@ -150,9 +151,9 @@ def decode(response: httpx.Response) -> Any:
         text = content.decode()
         if text.startswith(_BOM):
             text = text[1:]
-        try:  # a body that is one JSON value and nothing else, read without json.loads' scans
+        try:  # one JSON value, then whitespace at most: read without json.loads' scans
             value, end = _VALUE_AT_START(text)
-            if end == len(text):
+            if end == len(text) or not text[end:].strip(_JSON_WHITESPACE):
                 return value
         except ValueError:
             pass  # json.loads decides, and allows the whitespace that raw_decode does not

@@ -117,9 +117,9 @@ def succeeded(outcome: Outcome) -> TypeGuard[httpx.Response]:
 
 
 def first_attempt(call: Call[Any], settings: Settings) -> Send:
-    """The first request of an unpaced call, as the plan would make it: with the whole
-    deadline. A client may send it alone, and hand the plan its outcome (`sent`) only
-    if it is not a success: most calls then never start a plan at all."""
+    """The first request of a call, as the plan would make it: with the whole deadline
+    (after any wait for the client's pacer). A client sends it alone, and hands the plan
+    its outcome (`sent`) only if it is not a success: most calls never start a plan."""
     return Send(call, settings.first_timeout, "first", settings.deadline)
 
 

@@ -42,7 +42,7 @@ def perform(client: Driven, call: Call[Any]) -> Any:
             client._sleep(waited)
         send, started = client._first(call)
         outcome: Outcome
-        try:  # `attempt`'s, written out: a coroutine less on the path of every call
+        try:  # `attempt`'s, written out: one frame fewer on the path of every call
             outcome = client._request(send, started + send.budget)
         except Exception as exc:  # what it stands for, or raised again
             outcome = failure(client, send, exc)
