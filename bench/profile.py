@@ -826,7 +826,8 @@ def sync_steps(canned: Canned) -> list[tuple[str, Step]]:
         ),
         (
             "`dodb/_base.py:BaseClient._call_steps` (sync Client): a first-try success, "
-            "`first_attempt` + result + record (no plan), as `perform` makes it",
+            "`first_attempt` + result + record (no plan), the steps of a call in a flow "
+            "(`perform` runs the same without their generator)",
             call_steps,
         ),
         (
@@ -889,7 +890,8 @@ async def async_micro(canned: Canned, number: int) -> list[list[str]]:
     rows = [
         timed(
             "`dodb/_base.py:BaseClient._call_steps` (AsyncClient, in a task): a first-try "
-            "success, `first_attempt` + result + record (no plan), as `perform` makes it",
+            "success, `first_attempt` + result + record (no plan), the steps of a call in a "
+            "flow (`perform` runs the same without their generator)",
             call_steps,
             number,
         ),

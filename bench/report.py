@@ -72,7 +72,7 @@ def targets(med: dict[str, Any]) -> list[dict[str, Any]]:
 
     # Best rounds, and the median rounds too: one round far above a client's others moves
     # the best-round ratio (and most of all dodb's against itself at two concurrencies).
-    middle = med.get("async_median_rounds", a)
+    middle = med["async_median_rounds"]
 
     def median_rate(client: str, conc: int) -> float:
         return float(middle[client][str(conc)]["calls_per_s"])

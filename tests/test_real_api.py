@@ -262,7 +262,7 @@ async def test_the_emulator_reproduces_the_failure_that_serialising_guards_again
 @pytest.mark.anyio
 async def test_a_cluster_is_free_again_after_a_call_on_it_fails_or_is_cancelled() -> None:
     """The per-cluster lock a user change holds is let go whatever ends the call."""
-    emulator = Emulator(faults=Faults(latency=0.05))  # a request to cancel midway
+    emulator = Emulator(faults=Faults(latency=0.2))  # a request to cancel midway
     async with emulator.async_client() as client:
         await client.databases.users.add(PG, "app-01")
         with pytest.raises(dodb.UnprocessableEntityError):
@@ -270,7 +270,8 @@ async def test_a_cluster_is_free_again_after_a_call_on_it_fails_or_is_cancelled(
         await asyncio.wait_for(client.databases.users.add(PG, "app-02"), 5)
 
         started = asyncio.create_task(client.databases.users.add(PG, "app-03"))
-        await asyncio.sleep(0.02)  # it takes the lock, its request is under way
+        await asyncio.sleep(0.05)  # it takes the lock, its request is under way
+        assert client._lock(PG).locked()
         started.cancel()
         with pytest.raises(asyncio.CancelledError):
             await started

@@ -1,9 +1,11 @@
 """What the sync and async clients share: settings, state, and every non-I/O step.
 
-`execute` carries out a flow (one call, or `ensure`'s several), each call by
-its retry plan, and yields only what needs I/O: `Send`, `Sleep`, and `Hold` /
-`Free` of a per-cluster lock. `Client` and `AsyncClient` each have one small
-driver that performs those steps; everything else, the pacing, the counting,
+A call's first attempt (`_first`), the rest of it by its retry plan when that
+attempt is not a success (`_go_on`), and `_execute`, which carries out a flow
+(`ensure`'s, `apply`'s) call by call, yielding only what needs I/O: `Send`,
+`Sleep`, and `Hold` / `Free` of a per-cluster lock. The clients' shared I/O
+(`_async/_io.py` and its derived sync twin) performs them: `perform` for a call
+on its own, `drive` for steps. Everything else, the pacing, the counting,
 turning the plan's ending into the caller's result or error, is here, once.
 """
 

@@ -61,7 +61,7 @@ class Call(Generic[T]):
     Plain data: everything else a call may need (the answer's check, the lookup
     that confirms an unsure create) is worked out from it when needed. Not changed
     once made (not frozen only because a frozen attrs class costs each call more
-    to build)."""
+    to build; so, compared by value, it is not hashable)."""
 
     method: str
     path: str
