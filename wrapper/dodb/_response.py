@@ -34,8 +34,7 @@ class APIResponse(Generic[T]):
 
     __slots__ = (
         "_headers",
-        "_rate_limit",
-        "_request_id",
+        "_read",
         "attempts",
         "http_response",
         "parsed",
@@ -55,31 +54,28 @@ class APIResponse(Generic[T]):
         self.status_code = status_code
         self._headers = headers
         self.parsed = parsed
-        self._rate_limit = rate_limit
-        self._request_id = request_id
+        self._read: tuple[RateLimit | None, str | None] | None = None
+        if not isinstance(rate_limit, _Unread) and not isinstance(request_id, _Unread):
+            self._read = (rate_limit, request_id)
         self.attempts = attempts
         self.http_response = http_response
 
-    def _scan(self) -> None:
-        response = self.http_response
-        found = (None, None) if response is None else scan_response(response)
-        self._rate_limit, self._request_id = found
+    def _headers_read(self) -> tuple[RateLimit | None, str | None]:
+        """(rate limit, request id), read from the HTTP response the first time."""
+        if self._read is None:
+            response = self.http_response
+            self._read = (None, None) if response is None else scan_response(response)
+        return self._read
 
     @property
     def rate_limit(self) -> RateLimit | None:
         """What the response said of the token's request budget."""
-        if isinstance(self._rate_limit, _Unread):
-            self._scan()
-        assert not isinstance(self._rate_limit, _Unread)
-        return self._rate_limit
+        return self._headers_read()[0]
 
     @property
     def request_id(self) -> str | None:
         """The response's `x-request-id`."""
-        if isinstance(self._request_id, _Unread):
-            self._scan()
-        assert not isinstance(self._request_id, _Unread)
-        return self._request_id
+        return self._headers_read()[1]
 
     @property
     def headers(self) -> httpx.Headers:
