@@ -1,4 +1,5 @@
-"""Derive the sync clients' I/O from the async one: `dodb/_async/` -> `dodb/_sync/`.
+"""Derive the sync client's I/O and resources from the async ones: `dodb/_async/` ->
+`dodb/_sync/`.
 
 unasync drops `async` and `await` and swaps the async names for their sync
 twins (the replacements below), as httpcore derives its sync code. The
@@ -18,6 +19,22 @@ REPLACEMENTS = {
     "AsyncClient": "Client",
     "aiter_raw": "iter_raw",
     "aclose": "close",
+    # The resources, and the generated calls they build on.
+    **{
+        f"Async{name}": name
+        for name in (
+            "Databases",
+            "DatabasesCalls",
+            "DatabaseUsers",
+            "UsersCalls",
+            "DatabaseDbs",
+            "DbsCalls",
+            "DatabasePools",
+            "PoolsCalls",
+            "DatabaseFirewall",
+            "FirewallCalls",
+        )
+    },
 }
 HEADER = (
     "# Derived from dodb/_async/{name} by scripts/generate.sh (unasync): do not edit;\n"

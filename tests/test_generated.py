@@ -59,14 +59,17 @@ def test_committed_tree_matches_a_fresh_generation(fresh: Path) -> None:
 
 
 def test_the_committed_sync_io_is_derived_from_the_async_one(fresh: Path) -> None:
-    """dodb/_sync/ is what unasync makes of dodb/_async/: written once, derived once."""
+    """dodb/_sync/ is what unasync makes of dodb/_async/ (the clients' I/O and the
+    resources' flows): written once, derived once, no async name left in it."""
     committed = ROOT / "wrapper" / "dodb" / "_sync"
     assert differences(committed, fresh.parent / "_sync") == [], (
         "wrapper/dodb/_sync differs from wrapper/dodb/_async: run `bash scripts/generate.sh`"
     )
-    derived = (committed / "_io.py").read_text()
-    assert "async " not in derived.split('"""', 2)[2]
-    assert "await " not in derived
+    for module in committed.glob("_*.py"):  # the I/O and the resources
+        code = module.read_text().split('"""', 2)[2]  # after the module's docstring
+        assert "async " not in code, module.name
+        assert "await " not in code, module.name
+        assert "Async" not in code, f"{module.name}: an async name left, not replaced"
 
 
 def test_a_spec_change_without_regeneration_is_caught(tmp_path: Path, fresh: Path) -> None:

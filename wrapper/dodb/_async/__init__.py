@@ -1,1 +1,3 @@
-"""The async clients' I/O, written once; `dodb._sync` is derived from it (unasync)."""
+"""What the two clients do differently only by `async` and `await`, written once: their
+I/O (`_io.py`) and the resources' flows (`client.databases` and its typed groups).
+`dodb._sync` is derived from it (unasync)."""

@@ -1,3 +1,5 @@
+# Derived from dodb/_async/_firewall.py by scripts/generate.sh (unasync): do not edit;
+# edit the async file and regenerate.
 """`client.databases.firewall`: the generated trusted-source calls, plus `ensure`."""
 
 from __future__ import annotations
@@ -5,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from dodb_api.calls.firewall import AsyncFirewallCalls, FirewallCalls
+from dodb_api.calls.firewall import FirewallCalls
 
 if TYPE_CHECKING:
     from dodb_api.models import FirewallRuleType
@@ -14,12 +16,6 @@ if TYPE_CHECKING:
     from .._base import BaseClient
 
     Rule = tuple[FirewallRuleType | str, str]
-
-
-def _rules(rules: Iterable[Rule]) -> list[tuple[str, str]]:
-    from .._access import rule
-
-    return [rule(kind, value) for kind, value in rules]
 
 
 class DatabaseFirewall(FirewallCalls):
@@ -32,22 +28,8 @@ class DatabaseFirewall(FirewallCalls):
 
         The API replaces the whole list, so this reads it, adds, writes and reads
         again; see `_access.ensure_rules_flow` for what a concurrent writer does."""
-        from .._access import ensure_rules_flow
+        from .._access import ensure_rules_flow, rule
 
-        flow = ensure_rules_flow(cluster, _rules(rules))
+        flow = ensure_rules_flow(cluster, [rule(kind, value) for kind, value in rules])
         found: EnsuredRules = self._client._drive(flow)
-        return found
-
-
-class AsyncDatabaseFirewall(AsyncFirewallCalls):
-    """The trusted sources of a cluster; awaited."""
-
-    _client: BaseClient
-
-    async def ensure(self, cluster: str, rules: Iterable[Rule]) -> EnsuredRules:
-        """Add these rules where missing; see `DatabaseFirewall.ensure`."""
-        from .._access import ensure_rules_flow
-
-        flow = ensure_rules_flow(cluster, _rules(rules))
-        found: EnsuredRules = await self._client._drive(flow)
         return found

@@ -1,3 +1,5 @@
+# Derived from dodb/_async/_users.py by scripts/generate.sh (unasync): do not edit;
+# edit the async file and regenerate.
 """`client.databases.users`: the generated typed calls, plus provisioning flows."""
 
 from __future__ import annotations
@@ -5,7 +7,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Unpack
 
-from dodb_api.calls.users import AsyncUsersCalls, UsersAddOptions, UsersCalls
+from dodb_api.calls.users import UsersAddOptions, UsersCalls
 
 if TYPE_CHECKING:
     from .._base import BaseClient
@@ -31,7 +33,8 @@ class DatabaseUsers(UsersCalls):
         """
         from .. import _provision as provision  # with its first use
 
-        ensured: Ensured = self._client._drive(provision.ensure_flow(cluster, name, options))
+        flow = provision.ensure_flow(cluster, name, options)
+        ensured: Ensured = self._client._drive(flow)
         return ensured
 
     def credentials(
@@ -71,50 +74,4 @@ class DatabaseUsers(UsersCalls):
 
         flow = provision.rotate_flow(cluster, name, pool=pool, ca_file=provision.ca_path(ca_file))
         found: Credentials = self._client._drive(flow)
-        return provision.write_ca(found)
-
-
-class AsyncDatabaseUsers(AsyncUsersCalls):
-    """The users of managed database clusters; every call is awaited."""
-
-    _client: BaseClient
-
-    async def ensure(self, cluster: str, name: str, **options: Unpack[UsersAddOptions]) -> Ensured:
-        """Make the user exist with exactly these options; see `DatabaseUsers.ensure`."""
-        from .. import _provision as provision  # with its first use
-
-        flow = provision.ensure_flow(cluster, name, options)
-        ensured: Ensured = await self._client._drive(flow)
-        return ensured
-
-    async def credentials(
-        self,
-        cluster: str,
-        name: str,
-        *,
-        private: bool = False,
-        pool: str | None = None,
-        ca_file: str | os.PathLike[str] | None = None,
-    ) -> Credentials:
-        """What an app needs to connect as the user; see `DatabaseUsers.credentials`."""
-        from .. import _provision as provision  # with its first use
-
-        path = provision.ca_path(ca_file)
-        flow = provision.credentials_flow(cluster, name, private=private, pool=pool, ca_file=path)
-        found: Credentials = await self._client._drive(flow)
-        return provision.write_ca(found)
-
-    async def rotate(
-        self,
-        cluster: str,
-        name: str,
-        *,
-        pool: str | None = None,
-        ca_file: str | os.PathLike[str] | None = None,
-    ) -> Credentials:
-        """A new password, and the credentials that use it; see `DatabaseUsers.rotate`."""
-        from .. import _provision as provision  # with its first use
-
-        flow = provision.rotate_flow(cluster, name, pool=pool, ca_file=provision.ca_path(ca_file))
-        found: Credentials = await self._client._drive(flow)
         return provision.write_ca(found)
