@@ -2,40 +2,33 @@
 `dodb/_sync/`.
 
 unasync drops `async` and `await` and swaps the async names for their sync
-twins (the replacements below), as httpcore derives its sync code. The
+twins (`Async<Name>` for `<Name>`, and the replacements below), as httpcore
+derives its sync code. The
 derived files are committed; a test derives them again and compares.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
 import unasync
 
-REPLACEMENTS = {
-    "AsyncDriven": "Driven",
-    "AsyncClient": "Client",
-    "aiter_raw": "iter_raw",
-    "aclose": "close",
-    # The resources, and the generated calls they build on.
-    **{
-        f"Async{name}": name
-        for name in (
-            "Databases",
-            "DatabasesCalls",
-            "DatabaseUsers",
-            "UsersCalls",
-            "DatabaseDbs",
-            "DbsCalls",
-            "DatabasePools",
-            "PoolsCalls",
-            "DatabaseFirewall",
-            "FirewallCalls",
-        )
-    },
-}
+REPLACEMENTS = {"aiter_raw": "iter_raw", "aclose": "close"}
+"""Async names whose sync twins are not the name without its `Async` prefix."""
+_PREFIXED = re.compile(r"\bAsync([A-Z]\w*)")
+
+
+def _twins(files: list[str]) -> dict[str, str]:
+    """Every `Async<Name>` the modules mention, as `<Name>`: the sync twin of a dodb class
+    (`AsyncClient`) or of a generated one (`AsyncUsersCalls`). unasync alone would make it
+    `Sync<Name>`, a name that exists nowhere."""
+    found = {m.group(0): m.group(1) for f in files for m in _PREFIXED.finditer(Path(f).read_text())}
+    return {**found, **REPLACEMENTS}
+
+
 HEADER = (
     "# Derived from dodb/_async/{name} by scripts/generate.sh (unasync): do not edit;\n"
     "# edit the async file and regenerate.\n"
@@ -49,9 +42,8 @@ def derive(async_dir: Path, sync_dir: Path) -> list[Path]:
         source = Path(tmp) / "_async"
         shutil.copytree(async_dir, source, ignore=shutil.ignore_patterns("__pycache__"))
         files = sorted(str(p) for p in source.glob("*.py"))
-        unasync.unasync_files(
-            files, [unasync.Rule("/_async/", "/_sync/", additional_replacements=REPLACEMENTS)]
-        )
+        rule = unasync.Rule("/_async/", "/_sync/", additional_replacements=_twins(files))
+        unasync.unasync_files(files, [rule])
         sync_dir.mkdir(parents=True, exist_ok=True)
         for made in sorted((Path(tmp) / "_sync").glob("*.py")):
             target = sync_dir / made.name

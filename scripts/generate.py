@@ -1,4 +1,5 @@
-"""Regenerate generated/dodb_api from openapi.yaml, and the sync I/O from the async one.
+"""Regenerate generated/dodb_api from openapi.yaml, and the sync I/O and resources from the
+async ones.
 
 The only way generated/ and wrapper/dodb/_sync/ are written. The drift tests run it
 with --out and --sync-out into a temporary folder and compare the result with the
@@ -93,7 +94,8 @@ def generate(out: Path, spec: Path = SPEC) -> None:
 
 
 def derive_sync(out: Path = SYNC_IO) -> None:
-    """Write the sync clients' I/O, derived from the async one (codegen/derive_sync.py)."""
+    """Write the sync client's I/O and resources, derived from the async ones
+    (codegen/derive_sync.py)."""
     sys.path.insert(0, str(ROOT / "codegen"))
     try:
         from derive_sync import derive
@@ -110,7 +112,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="package folder to write")
     parser.add_argument("--spec", type=Path, default=SPEC, help="OpenAPI document to read")
     parser.add_argument(
-        "--sync-out", type=Path, default=SYNC_IO, help="folder for the derived sync I/O"
+        "--sync-out",
+        type=Path,
+        default=SYNC_IO,
+        help="folder for the derived sync I/O and resources",
     )
     args = parser.parse_args()
     generate(args.out.resolve(), args.spec.resolve())

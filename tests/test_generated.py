@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,6 +71,7 @@ def test_the_committed_sync_io_is_derived_from_the_async_one(fresh: Path) -> Non
         assert "async " not in code, module.name
         assert "await " not in code, module.name
         assert "Async" not in code, f"{module.name}: an async name left, not replaced"
+        assert not re.search(r"\bSync[A-Z]", code), f"{module.name}: unasync's own Sync name"
 
 
 def test_a_spec_change_without_regeneration_is_caught(tmp_path: Path, fresh: Path) -> None:

@@ -1,3 +1,3 @@
-"""What the two clients do differently only by `async` and `await`, written once: their
-I/O (`_io.py`) and the resources' flows (`client.databases` and its typed groups).
-`dodb._sync` is derived from it (unasync)."""
+"""What the two clients do differently only by `async` and `await`, written once for the
+async client: the I/O (`_io.py`) and the resources (`client.databases` and its typed
+groups). The sync client's twin, `dodb._sync`, is derived from this package (unasync)."""
