@@ -386,7 +386,7 @@ class BaseClient:
         """The call's first attempt, counted, and when it starts (monotonic): the whole
         deadline is before it."""
         send = first_attempt(call, self.settings)
-        self._shared.stats.requests += 1  # `_count`'s, for a first attempt
+        self._count(send)
         return send, time.monotonic()
 
     def _go_on(

@@ -35,7 +35,7 @@ async def perform(client: AsyncDriven, call: Call[Any]) -> Any:
         lock = client._lock(call.exclusive)
         await lock.acquire()
     try:
-        waited = 0.0 if client._shared.pacer is None else client._pace()
+        waited = client._pace()
         if waited > 0:
             await client._sleep(waited)
         send, started = client._first(call)

@@ -37,7 +37,7 @@ def perform(client: Driven, call: Call[Any]) -> Any:
         lock = client._lock(call.exclusive)
         lock.acquire()
     try:
-        waited = 0.0 if client._shared.pacer is None else client._pace()
+        waited = client._pace()
         if waited > 0:
             client._sleep(waited)
         send, started = client._first(call)
