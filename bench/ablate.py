@@ -31,6 +31,7 @@ import argparse
 import contextlib
 import gc
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -91,38 +92,45 @@ def no_gc() -> Iterator[None]:
         gc.enable()
 
 
-def per_read_timer() -> contextlib.AbstractContextManager[None]:
-    """`AiohttpSender._timeout` (dodb/_aiohttp.py) adds aiohttp's per-read timer,
-    `sock_read=timeout.read`, to today's one `total` timer per attempt, so that aiohttp
-    cancels and schedules a timer on every read of the answer
-    (`aiohttp/client_proto.py:ResponseHandler._reschedule_timeout`). The timeouts are
-    made once and reused, as today's are: only the timer's work is added. Drops nothing;
-    it adds a promise dodb does not make (an answer that stalls caught after `read`
-    seconds rather than at the attempt's `connect + read`), and its cost."""
+@contextlib.contextmanager
+def _aiohttp_timers(**parts: float) -> Iterator[None]:
+    """The sender hands aiohttp a timeout with `parts` (seconds of the benchmark's
+    timeout, dodb's default), made once and reused as dodb's own is."""
     import aiohttp
 
-    from dodb._aiohttp import AiohttpSender
+    import dodb._aiohttp as module
+    from dodb._config import DEFAULT_TIMEOUT
 
-    today = AiohttpSender._timeout
-    made: dict[tuple[aiohttp.ClientTimeout, float | None], aiohttp.ClientTimeout] = {}
+    made = aiohttp.ClientTimeout(
+        sock_connect=DEFAULT_TIMEOUT.connect, ceil_threshold=math.inf, **parts
+    )
+    with swapped(module.AiohttpSender, "_connect_timer", lambda self, _c: made):
+        yield
 
-    def with_sock_read(self: AiohttpSender, timeout: Any, budget: float) -> aiohttp.ClientTimeout:
-        found = today(self, timeout, budget)
-        key = (found, timeout.read)
-        evolved = made.get(key)
-        if evolved is None:
-            evolved = aiohttp.ClientTimeout(
-                total=found.total,
-                connect=found.connect,
-                sock_read=timeout.read,
-                sock_connect=found.sock_connect,
-                ceil_threshold=found.ceil_threshold,
-            )
-            if len(made) < 64:
-                made[key] = evolved
-        return evolved
 
-    return swapped(AiohttpSender, "_timeout", with_sock_read)
+@contextlib.contextmanager
+def per_request_timer() -> Iterator[None]:
+    """Each attempt under a timer of its own, aiohttp's `total` (connect + read), as
+    dodb's attempts were until `Deadlines` (dodb/_deadlines.py) kept them all with one
+    timer, and as a bare aiohttp session's are by default: `attempt_seconds` answers
+    "no bound", so nothing is watched, and aiohttp is given `total`. Drops nothing."""
+    import dodb._aiohttp as module
+    from dodb._config import DEFAULT_TIMEOUT
+
+    total = (DEFAULT_TIMEOUT.connect or 0) + (DEFAULT_TIMEOUT.read or 0)
+    with _aiohttp_timers(total=total), swapped(module, "attempt_seconds", lambda _t, _b: math.inf):
+        yield
+
+
+def per_read_timer() -> contextlib.AbstractContextManager[None]:
+    """aiohttp's per-read timer, `sock_read=timeout.read`, on top of `Deadlines`' one
+    timer, so that aiohttp cancels and schedules a timer on every read of the answer
+    (`aiohttp/client_proto.py:ResponseHandler._reschedule_timeout`). Drops nothing; it
+    adds a promise dodb does not make (an answer that stalls caught after `read`
+    seconds rather than at the attempt's `connect + read`), and its cost."""
+    from dodb._config import DEFAULT_TIMEOUT
+
+    return _aiohttp_timers(sock_read=DEFAULT_TIMEOUT.read or 0)
 
 
 def plain_transport_build() -> contextlib.AbstractContextManager[None]:
@@ -163,9 +171,14 @@ ASYNC_VARIANTS = {
         (no_record_async,),
     ),
     "no-gc": Variant("cyclic garbage collector off", (no_gc,)),
+    "per-request-timer": Variant(
+        "a timer per attempt (aiohttp's `total`, as before `Deadlines` and as a bare "
+        "session's default) instead of one for all (negative: a cost)",
+        (per_request_timer,),
+    ),
     "per-read-timer": Variant(
-        "aiohttp's per-read timer (`sock_read`) on top of the one `total` timer: what a "
-        "per-read timeout would add (negative: a cost)",
+        "aiohttp's per-read timer (`sock_read`) as well: what a per-read timeout would add "
+        "(negative: a cost)",
         (per_read_timer,),
     ),
     "bare": Variant("bare aiohttp session (the yardstick)", client="aiohttp"),

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 import dodb
-from dodb._aiohttp import AiohttpSender, _transport_error
+from dodb._aiohttp import AiohttpSender, _transport_error, attempt_seconds
 from dodb.emulator import Emulator
 from tests.conftest import TOKEN
 from tests.support.served import free_port
@@ -212,15 +212,19 @@ def test_aiohttp_errors_map_to_the_httpx_errors_that_mean_the_same(
     )
 
 
-def test_the_attempt_timer_follows_each_calls_settings() -> None:
-    """`with_options` copies share the sender: the timer kept for the last call's settings
-    is not handed to a call with others."""
+def test_each_attempt_is_bounded_by_its_own_calls_settings() -> None:
+    """`with_options` copies share the sender: each call's own timeout and deadline bound
+    its attempt, whatever the call before had."""
     import math
 
-    sender = AiohttpSender()
     base, short = httpx.Timeout(5.0), httpx.Timeout(5.0, connect=1.0, read=2.0)
-    assert sender._timeout(base, math.inf).total == 10.0
-    assert sender._timeout(short, math.inf).total == 3.0
-    assert sender._timeout(base, math.inf).total == 10.0
-    assert sender._timeout(base, 4.0).total == 4.0  # the deadline nearer than the timer
-    assert sender._timeout(short, math.inf).sock_connect == 1.0
+    assert attempt_seconds(base, math.inf) == 10.0
+    assert attempt_seconds(short, math.inf) == 3.0
+    assert attempt_seconds(base, 4.0) == 4.0  # the deadline nearer than connect + read
+    assert attempt_seconds(httpx.Timeout(None), 7.5) == 7.5
+    assert attempt_seconds(httpx.Timeout(None), math.inf) == math.inf  # then nothing to watch
+    sender = AiohttpSender()
+    # aiohttp's own timer bounds only a new connection, by the call's `connect`.
+    first, other = sender._connect_timer(1.0), sender._connect_timer(5.0)
+    assert (first.total, first.sock_connect, other.sock_connect) == (None, 1.0, 5.0)
+    assert sender._connect_timer(1.0) is first

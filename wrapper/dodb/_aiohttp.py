@@ -22,6 +22,7 @@ from aiohttp.hdrs import CONTENT_ENCODING
 from aiohttp.typedefs import RawHeaders
 
 from ._body import BodyReader, read_whole
+from ._deadlines import Deadlines
 from ._errors import ClientStateError
 
 _CONSUMED: Final = httpx.ByteStream(b"")
@@ -114,8 +115,25 @@ def _transport_error(exc: BaseException) -> httpx.TransportError:
     return httpx.TransportError(text)
 
 
+def _expired(exc: BaseException, seconds: float) -> httpx.TimeoutException:
+    """The error of an attempt its deadline ended: a connect timeout (nothing was sent)
+    if it was still getting a connection, from the pool or a new one, else a read
+    timeout."""
+    trace = exc.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_globals.get("__name__") == "aiohttp.connector":
+            return httpx.ConnectTimeout(f"no connection within the attempt's {seconds:g} s")
+        trace = trace.tb_next
+    return httpx.ReadTimeout(f"no whole answer within the attempt's {seconds:g} s")
+
+
+def attempt_seconds(timeout: httpx.Timeout, budget: float) -> float:
+    """How long one attempt may take: the `budget` left of the call's deadline, or the
+    timeout's connect + read if that is sooner (without either, the budget alone)."""
+    return min(budget, (timeout.connect or 0) + (timeout.read or 0) or math.inf)
+
+
 _JSON: Final = {"Content-Type": "application/json"}
-_NO_TIMER: Final = aiohttp.ClientTimeout()
 
 
 class AiohttpSender:
@@ -127,9 +145,10 @@ class AiohttpSender:
     the cap sits above the concurrency most programs use.
 
     `headers` go with every request (the session's own, so aiohttp does not merge
-    them anew each time). Each attempt runs under one timer, aiohttp's `total`:
-    the call's deadline, or `connect + read` seconds of the attempt timeout if
-    that comes first; a new connection is also bounded by `connect`.
+    them anew each time). Each attempt is bounded by the call's deadline, or by
+    `connect + read` seconds of the attempt timeout if that comes first, kept by
+    the one timer of `Deadlines` rather than one of aiohttp's per request; a new
+    connection is also bounded by `connect`.
     """
 
     def __init__(
@@ -143,10 +162,10 @@ class AiohttpSender:
         self._max_connections = max_connections
         self.max_size = max_size
         self._session: aiohttp.ClientSession | None = None
+        self._deadlines: Deadlines | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
-        self._timeouts: dict[tuple[float | None, float | None], aiohttp.ClientTimeout] = {}
-        self._last: tuple[httpx.Timeout | None, aiohttp.ClientTimeout] = (None, _NO_TIMER)
+        self._connect_timers: dict[float | None, aiohttp.ClientTimeout] = {}
 
     @property
     def is_closed(self) -> bool:
@@ -155,52 +174,35 @@ class AiohttpSender:
     def _loop_closed(self) -> bool:
         return self._loop is None or self._loop.is_closed()
 
-    def _session_for_this_loop(self) -> aiohttp.ClientSession:
+    def _session_for_this_loop(self) -> tuple[aiohttp.ClientSession, Deadlines]:
         loop = asyncio.get_running_loop()
-        if self._loop is loop and self._session is not None:
-            return self._session  # only `aclose` closes it, and that closes this sender
-        if self._session is not None and self._loop is not loop and not self._loop_closed():
+        session, deadlines = self._session, self._deadlines
+        if self._loop is loop and session is not None and deadlines is not None:
+            return session, deadlines  # only `aclose` closes them, and that closes this sender
+        if session is not None and self._loop is not loop and not self._loop_closed():
             raise ClientStateError(
                 "this AsyncClient is in use by another event loop; build one client per loop"
             )
-        if self._session is None or self._loop is not loop or self._session.closed:
-            # A session belongs to the loop it was made in; a new loop gets a new one.
-            connector = aiohttp.TCPConnector(limit=self._max_connections, limit_per_host=0)
-            self._session = aiohttp.ClientSession(
-                connector=connector,
-                auto_decompress=False,
-                # dodb's own User-Agent, Accept and Accept-Encoding: aiohttp adds none.
-                headers=self._headers,
-            )
-            self._loop = loop
-        return self._session
-
-    def _timeout(self, timeout: httpx.Timeout, budget: float) -> aiohttp.ClientTimeout:
-        """One timer for the attempt: the deadline's `budget`, or connect + read if sooner.
-
-        Not rounded up to whole seconds (aiohttp's `ceil_threshold`): the deadline is exact."""
-        last, found = self._last
-        if timeout is not last:  # most calls have the same settings as the one before
-            found = self._settled(timeout)
-            self._last = (timeout, found)
-        if found.total is not None and found.total <= budget:
-            return found
-        return aiohttp.ClientTimeout(
-            total=budget, sock_connect=timeout.connect, ceil_threshold=math.inf
+        # A session belongs to the loop it was made in; a new loop gets a new one.
+        connector = aiohttp.TCPConnector(limit=self._max_connections, limit_per_host=0)
+        self._session = session = aiohttp.ClientSession(
+            connector=connector,
+            auto_decompress=False,
+            # dodb's own User-Agent, Accept and Accept-Encoding: aiohttp adds none.
+            headers=self._headers,
         )
+        self._deadlines = deadlines = Deadlines(loop)
+        self._loop = loop
+        return session, deadlines
 
-    def _settled(self, timeout: httpx.Timeout) -> aiohttp.ClientTimeout:
-        """The timer of `timeout`'s connect + read, made once per pair of values."""
-        key = (timeout.connect, timeout.read)
-        found = self._timeouts.get(key)
+    def _connect_timer(self, connect: float | None) -> aiohttp.ClientTimeout:
+        """aiohttp's timer for a new connection only: the attempt as a whole is
+        `Deadlines`'. Not rounded up to whole seconds (aiohttp's `ceil_threshold`)."""
+        found = self._connect_timers.get(connect)
         if found is None:
-            found = aiohttp.ClientTimeout(
-                total=(timeout.connect or 0) + (timeout.read or 0) or None,
-                sock_connect=timeout.connect,
-                ceil_threshold=math.inf,
-            )
-            if len(self._timeouts) < 64:
-                self._timeouts[key] = found
+            found = aiohttp.ClientTimeout(total=None, sock_connect=connect, ceil_threshold=math.inf)
+            if len(self._connect_timers) < 64:
+                self._connect_timers[connect] = found
         return found
 
     async def request(
@@ -213,7 +215,9 @@ class AiohttpSender:
     ) -> httpx.Response:
         if self._closed:
             raise ClientStateError("the client has been closed")
-        session = self._session_for_this_loop()
+        session, deadlines = self._session_for_this_loop()
+        seconds = attempt_seconds(timeout, budget)
+        watch = None if seconds == math.inf else deadlines.watch(seconds)
         failure: httpx.TransportError | None = None
         try:
             async with session.request(
@@ -223,7 +227,7 @@ class AiohttpSender:
                 yarl.URL(url, encoded=True),
                 data=content,
                 headers=None if content is None else _JSON,
-                timeout=self._timeout(timeout, budget),
+                timeout=self._connect_timer(timeout.connect),
                 allow_redirects=False,
             ) as answer:
                 headers = answer.headers
@@ -240,16 +244,30 @@ class AiohttpSender:
                         reader.feed(chunk)
                     body = reader.finish()
                 status, raw_headers = answer.status, answer.raw_headers
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            failure = _transport_error(exc)
+        except BaseException as exc:
+            if watch is not None and watch.expired:
+                if not watch.timed_out():
+                    raise  # cancelled by someone else as well: theirs goes on
+                failure = _expired(exc, seconds)
+            elif isinstance(exc, TimeoutError | aiohttp.ClientError):
+                failure = _transport_error(exc)
+            else:
+                raise
+        finally:
+            if watch is not None:
+                deadlines.done(watch)
         if failure is not None:
             # Raised outside the handler, so neither chained nor kept as its context:
             # aiohttp's errors carry the request's headers, the token among them.
             raise failure
+        if watch is not None and watch.expired:
+            watch.timed_out()  # answered all the same: the deadline's cancellation is void
         return _Response(status, raw_headers, body, method, url)
 
     async def aclose(self) -> None:
         self._closed = True
+        if self._deadlines is not None:
+            self._deadlines.close()
         if self._session is not None and not self._session.closed:
             await self._session.close()
 

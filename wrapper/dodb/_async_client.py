@@ -128,7 +128,7 @@ class AsyncClient(BaseClient):
 
     def _request(self, step: Send, ends: float) -> Awaitable[httpx.Response]:
         """The request, bounded on the wall clock by the time the call has left: by
-        aiohttp's own timer on the default sender, else by `asyncio.timeout`. The
+        the sender's `Deadlines` on the default sender, else by `asyncio.timeout`. The
         sender's coroutine itself, not one wrapped around it: this runs on every call."""
         call = step.call
         if not isinstance(self._http, httpx.AsyncClient):
