@@ -263,6 +263,38 @@ def test_last_response_gives_status_headers_and_parsed_body() -> None:
     assert "jge5lfxtzhx42iff" not in repr(last)
 
 
+def _found_then_missing(request: httpx.Request) -> httpx.Response:
+    if request.url.path.endswith("/gone"):
+        return json_response(404, {"id": "not_found", "message": "no such user"})
+    return json_response(200, {"user": {"name": "here"}})
+
+
+def test_last_response_is_none_after_a_failed_call_never_the_call_before() -> None:
+    client, _ = sync_client(_found_then_missing)
+    client.databases.users.get("c", "here")
+    assert client.last_response is not None
+    with pytest.raises(dodb.NotFoundError) as caught:
+        client.databases.users.get("c", "gone")
+    assert client.last_response is None  # not the 200 before it
+    assert caught.value.status_code == 404  # what came back is on the error
+    client.databases.users.get("c", "here")
+    assert client.last_response is not None
+    assert client.last_response.status_code == 200
+
+
+@pytest.mark.anyio
+async def test_async_last_response_is_none_after_a_failed_call() -> None:
+    client, _ = async_client(_found_then_missing)
+    await client.databases.users.get("c", "here")
+    assert client.last_response is not None
+    with pytest.raises(dodb.NotFoundError):
+        await client.databases.users.get("c", "gone")
+    assert client.last_response is None
+    await client.databases.users.get("c", "here")
+    assert client.last_response is not None
+    assert client.last_response.status_code == 200
+
+
 @pytest.mark.anyio
 async def test_async_last_response_is_per_task() -> None:
     import asyncio

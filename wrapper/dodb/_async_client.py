@@ -95,23 +95,27 @@ class AsyncClient(BaseClient):
 
     @property
     def last_response(self) -> APIResponse[Any] | None:
-        """The last call made from this asyncio task: status, headers, parsed body."""
+        """The last call made from this asyncio task: status, headers, parsed body; None
+        if that call failed (its error tells what came back)."""
         try:
             task = asyncio.current_task()
         except RuntimeError:  # no running event loop in this thread
             return None
         return self._shared.per_task.get(task)
 
-    def _record(self, result: APIResponse[Any]) -> None:
-        """Keep `result` as this task's last response, until the task is done."""
+    def _record(self, result: APIResponse[Any] | None) -> None:
+        """Keep `result` as this task's last response, until the task is done; None as
+        a call begins."""
         task = asyncio.current_task()
         if task is None:  # a coroutine stepped by hand in a loop, outside any task
             return
         shared = self._shared
-        if task not in shared.per_task:
+        if task in shared.per_task:
+            shared.per_task[task] = result
+        elif result is not None:
             # Weakly: a running task must not keep a dropped client's responses alive.
             task.add_done_callback(partial(_forget, weakref.ref(shared)))
-        shared.per_task[task] = result
+            shared.per_task[task] = result
 
     def _send(self, call: Call[T]) -> Awaitable[T]:
         """Carry out one call (its coroutine, for the caller to await)."""

@@ -161,7 +161,7 @@ class _Shared:
         # task), never kept by a caller's context: a ContextVar per client kept every
         # client's last response, and the passwords in it, alive for the thread's life.
         self.per_thread = threading.local()
-        self.per_task: dict[object, APIResponse[Any]] = {}
+        self.per_task: dict[object, APIResponse[Any] | None] = {}
         self.pacer = None if requests_per_minute is None else Pacer(requests_per_minute)
         self.serialize = serialize_user_changes
         self._locks: dict[Any, Any] = {}
@@ -261,12 +261,14 @@ class BaseClient:
 
     @property
     def last_response(self) -> APIResponse[Any] | None:
-        """The last call made from this thread: status, headers, parsed body."""
+        """The last call made from this thread: status, headers, parsed body; None if
+        that call failed (its error tells what came back)."""
         found: APIResponse[Any] | None = getattr(self._shared.per_thread, "last", None)
         return found
 
-    def _record(self, result: APIResponse[Any]) -> None:
-        """Keep `result` as this thread's last response (an AsyncClient keeps it per task)."""
+    def _record(self, result: APIResponse[Any] | None) -> None:
+        """Keep `result` as this thread's last response (an AsyncClient keeps it per task);
+        None as a call begins."""
         self._shared.per_thread.last = result
 
     @property
@@ -387,6 +389,10 @@ class BaseClient:
         deadline is before it."""
         send = first_attempt(call, self.settings)
         self._count(send)
+        # The call before is no longer the last: dropped now, while it is fresh in the
+        # CPU's caches (dropped at this call's end, it is cold by then when many calls
+        # are in flight), and not shown for a call that fails.
+        self._record(None)
         return send, time.monotonic()
 
     def _go_on(
