@@ -16,6 +16,10 @@ as built today, so that a rewrite knows what keeping it more cheaply can win.
 per-read-timer adds a promise dodb does not make instead, so what it "saves"
 is negative: what that promise would cost.
 
+And scaling: each client, dodb and bare aiohttp, at 32 concurrent calls against
+itself at 128, to tell whether dodb gains from concurrency what the yardstick
+gains (bench/run.py's separate processes differ by more than that).
+
 On a shared machine, separate runs differ by ±25%, more than most of these
 effects. So each comparison is made in one process, against one `dodb
 emulator`: blocks of calls alternate between dodb as it is and the variant
@@ -162,6 +166,8 @@ class Variant(NamedTuple):
     run: tuple[Patch, ...] = ()  # applied while the variant's blocks run
     build: tuple[Patch, ...] = ()  # applied while the variant's client is built
     client: str | None = None  # a bench/worker.py client other than dodb's
+    base: str | None = None  # the client of the other blocks, if not dodb's
+    concurrency: int | None = None  # the variant's blocks at this concurrency instead
 
 
 ASYNC_VARIANTS = {
@@ -197,11 +203,22 @@ SYNC_VARIANTS = {
     "no-gc": Variant("cyclic garbage collector off", (no_gc,)),
     "bare": Variant("bare httpx.Client (the yardstick)", client="httpx"),
 }
-SCENARIOS = {"async-32": ("async", 32), "async-128": ("async", 128), "sync": ("sync", 1)}
-
-
-def variants_of(mode: str) -> dict[str, Variant]:
-    return ASYNC_VARIANTS if mode == "async" else SYNC_VARIANTS
+SCALING_VARIANTS = {
+    "dodb-at-128": Variant("dodb AsyncClient", concurrency=128),
+    "bare-at-128": Variant(
+        "bare aiohttp session (the yardstick)", client="aiohttp", base="aiohttp", concurrency=128
+    ),
+}
+SCALING_CALLS = 4
+"""The scaling blocks are this many times --block-calls (2,000 by default, as many as each
+run of bench/run.py): starting 128 tasks then weighs on a block as it does there."""
+# name -> (mode, concurrency, variants)
+SCENARIOS = {
+    "async-32": ("async", 32, ASYNC_VARIANTS),
+    "async-128": ("async", 128, ASYNC_VARIANTS),
+    "sync": ("sync", 1, SYNC_VARIANTS),
+    "scaling": ("async", 32, SCALING_VARIANTS),
+}
 
 
 # The child: blocks of calls, A B B A ... ------------------------------------------
@@ -212,12 +229,13 @@ def order(blocks: int) -> list[bool]:
     return [(i // 2) % 2 == 0 if i % 2 else (i // 2) % 2 == 1 for i in range(blocks)]
 
 
-def child(name: str, mode: str, url: str, blocks: int, block_calls: int, conc: int) -> None:
+def child(name: str, scenario: str, url: str, blocks: int, block_calls: int) -> None:
     import worker
 
     worker.pin(1)
-    variant = variants_of(mode)[name]
-    dodb_kind = "dodb" if mode == "async" else "dodb-reference"
+    mode, conc, variants = SCENARIOS[scenario]
+    variant = variants[name]
+    dodb_kind = variant.base or ("dodb" if mode == "async" else "dodb-reference")
     tag = f"ab{time.time_ns() % 10**12}"  # user names are at most 63 characters
     cpu: dict[bool, list[float]] = {False: [], True: []}
 
@@ -256,8 +274,9 @@ def child(name: str, mode: str, url: str, blocks: int, block_calls: int, conc: i
                 gc.collect()
                 with patches(is_variant):
                     add = callers[is_variant][0]
+                    lanes = variant.concurrency or conc if is_variant else conc
                     start = time.process_time()
-                    await worker.async_lanes(add, block_calls, conc, f"{tag}-{i}")
+                    await worker.async_lanes(add, block_calls, lanes, f"{tag}-{i}")
                     spent = time.process_time() - start
                 if i >= 2:
                     cpu[is_variant].append(spent / block_calls * 1e6)
@@ -268,9 +287,10 @@ def child(name: str, mode: str, url: str, blocks: int, block_calls: int, conc: i
     print(json.dumps({"dodb": cpu[False], "variant": cpu[True]}))
 
 
-def run_child(name: str, mode: str, url: str, args: argparse.Namespace, conc: int) -> Any:
-    cmd = [sys.executable, __file__, "--child", name, mode, url]
-    cmd += [str(args.blocks), str(args.block_calls), str(conc)]
+def run_child(name: str, scenario: str, url: str, args: argparse.Namespace) -> Any:
+    calls = args.block_calls * (SCALING_CALLS if scenario == "scaling" else 1)
+    cmd = [sys.executable, __file__, "--child", name, scenario, url]
+    cmd += [str(args.blocks), str(calls)]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{name} failed:\n{done.stderr[-2000:]}")
@@ -291,8 +311,8 @@ def pairs(run: dict[str, list[float]], blocks: int) -> list[float]:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        name, mode, url, blocks, block_calls, conc = sys.argv[2:8]
-        child(name, mode, url, int(blocks), int(block_calls), int(conc))
+        name, scenario, url, blocks, block_calls = sys.argv[2:7]
+        child(name, scenario, url, int(blocks), int(block_calls))
         return
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -312,9 +332,8 @@ def main() -> None:
     with emulator() as url:
         for r in range(args.rounds):
             for scenario in names:
-                mode, conc = SCENARIOS[scenario]
-                for name in variants_of(mode):
-                    run = run_child(name, mode, url, args, conc)
+                for name in SCENARIOS[scenario][2]:
+                    run = run_child(name, scenario, url, args)
                     found.setdefault(scenario, {}).setdefault(name, []).append(run)
             print(f"round {r + 1}/{args.rounds} done ({time.time() - started:.0f}s)", flush=True)
     lines = [
@@ -333,10 +352,10 @@ def main() -> None:
     ]
     summary: dict[str, Any] = {}
     for scenario in names:
-        mode, conc = SCENARIOS[scenario]
+        mode, conc, variants = SCENARIOS[scenario]
         rows = []
         summary[scenario] = {}
-        for name, variant in variants_of(mode).items():
+        for name, variant in variants.items():
             runs = found[scenario][name]
             diffs = sorted(d for run in runs for d in pairs(run, args.blocks))
             dodb_cpu = statistics.median(x for run in runs for x in run["dodb"])
@@ -344,13 +363,25 @@ def main() -> None:
             saved = -statistics.median(diffs)
             q1, q3 = -diffs[(3 * len(diffs)) // 4], -diffs[len(diffs) // 4]
             summary[scenario][name] = {
+                "label": variant.label,
                 "dodb_us": dodb_cpu,
                 "variant_us": variant_cpu,
                 "saved_us": saved,
                 "saved_q1_q3": [q1, q3],
                 "runs": runs,
             }
-            if variant.client is not None:
+            if variant.concurrency is not None:
+                rows.append(
+                    [
+                        variant.label,
+                        f"{dodb_cpu:.1f}",
+                        f"{variant_cpu:.1f}",
+                        f"{saved:+.1f} ({q1:+.1f} to {q3:+.1f})",
+                        f"calls/s at {variant.concurrency} / at {conc}: "
+                        f"{dodb_cpu / variant_cpu:.3f}x",
+                    ]
+                )
+            elif variant.client is not None:
                 rows.append(
                     [
                         f"**{variant.label}**",
@@ -370,11 +401,21 @@ def main() -> None:
                         "",
                     ]
                 )
-        title = f"async, concurrency {conc}" if mode == "async" else "sync"
-        lines += [f"## {title}", ""]
-        lines += table(
-            ["variant", "dodb µs/call", "variant µs/call", "saved µs/call (spread)", ""], rows
-        )
+        if scenario == "scaling":
+            lines += [
+                f"## async, concurrency {conc} against 128, each client on its own",
+                "",
+                f"Blocks of {args.block_calls * SCALING_CALLS} calls alternate between "
+                f"{conc} and 128 tasks for the same client. The client's CPU is the whole "
+                "of its core here, so its calls/s go as the inverse of its CPU per call.",
+                "",
+            ]
+            head = ["client", f"µs/call at {conc}", "at 128", "cheaper at 128 (spread)", ""]
+        else:
+            title = f"async, concurrency {conc}" if mode == "async" else "sync"
+            lines += [f"## {title}", ""]
+            head = ["variant", "dodb µs/call", "variant µs/call", "saved µs/call (spread)", ""]
+        lines += table(head, rows)
         lines.append("")
     text = "\n".join(lines)
     args.output.write_text(text)

@@ -792,21 +792,19 @@ def sync_steps(canned: Canned) -> list[tuple[str, Step]]:
         target = f"{canned.url}/v2/databases/{CLUSTER}/users"
         return lambda: yarl.URL(target, encoded=True)
 
-    def client_timeout() -> Callable[[], object]:
-        import math
-
-        import aiohttp
-
-        return lambda: aiohttp.ClientTimeout(total=50.0, sock_connect=10.0, ceil_threshold=math.inf)
-
-    def sender_timeout() -> Callable[[], object]:
+    def attempt_bound() -> Callable[[], object]:
         import dodb
-        from dodb._aiohttp import AiohttpSender
+        from dodb._aiohttp import AiohttpSender, attempt_seconds
 
         async_client = dodb.AsyncClient("bench-token", base_url=canned.url)
         sender, timeout = async_client._http, async_client.settings.timeout
         assert isinstance(sender, AiohttpSender)
-        return lambda: sender._timeout(timeout, 60.0)
+
+        def run() -> None:
+            attempt_seconds(timeout, 60.0)
+            sender._connect_timer(timeout.connect)
+
+        return run
 
     return [
         (
@@ -856,13 +854,9 @@ def sync_steps(canned: Canned) -> list[tuple[str, Step]]:
         ),
         ("`yarl.URL(url, encoded=True)` (`dodb/_aiohttp.py:AiohttpSender.request`)", yarl_url),
         (
-            "`aiohttp.ClientTimeout(total, sock_connect, ceil_threshold=inf)`, built "
-            "(`dodb/_aiohttp.py:AiohttpSender._timeout` when the deadline is the nearer)",
-            client_timeout,
-        ),
-        (
-            "`dodb/_aiohttp.py:AiohttpSender._timeout`: the attempt's timer settings, made once",
-            sender_timeout,
+            "`dodb/_aiohttp.py`: the attempt's bound (`attempt_seconds`) and aiohttp's "
+            "timeout for a new connection (`AiohttpSender._connect_timer`, made once)",
+            attempt_bound,
         ),
     ]
 
@@ -939,6 +933,16 @@ async def async_micro(canned: Canned, number: int) -> list[list[str]]:
         if scheduled is not None:
             scheduled.cancel()
 
+    from dodb._deadlines import Deadlines
+
+    deadlines = Deadlines(loop)
+
+    async def watched() -> None:
+        # What dodb's AiohttpSender.request does per attempt instead.
+        watch = deadlines.watch(40.0)
+        await asyncio.sleep(0)
+        deadlines.done(watch)
+
     async def asyncio_timeout_and_timer() -> None:
         async with asyncio.timeout(60.0):
             await aiohttp_timer()
@@ -966,8 +970,9 @@ async def async_micro(canned: Canned, number: int) -> list[list[str]]:
         both = await per_call(asyncio_timeout_and_timer) - base
         rows += [
             [
-                "one aiohttp timer per attempt, today (`aiohttp/helpers.py:TimeoutHandle` "
-                "started, its `TimerContext` around an await, cancelled)",
+                "one aiohttp timer per attempt, as until `Deadlines` and as a bare session's "
+                "default (`aiohttp/helpers.py:TimeoutHandle` started, its `TimerContext` "
+                "around an await, cancelled)",
                 f"{timer:.2f}",
             ],
             [
@@ -979,12 +984,18 @@ async def async_micro(canned: Canned, number: int) -> list[list[str]]:
         rows.append(["aiohttp's `TimeoutHandle`", "n/a (not in this aiohttp)"])
     rows += [
         [
+            "an attempt's deadline today: `dodb/_deadlines.py:Deadlines.watch` and `done`, "
+            "around an await (the one timer for all, set already)",
+            f"{await per_call(watched) - base:.2f}",
+        ],
+        [
             "one timer scheduled and cancelled (`loop.call_later`): what aiohttp's "
             "`sock_read` adds per read (`aiohttp/client_proto.py:ResponseHandler._reschedule_timeout`)",
             f"{await per_call(read_timer) - base:.2f}",
         ],
         ["`asyncio.current_task()`", f"{await per_call(current_task) - base:.2f}"],
     ]
+    deadlines.close()
     await client.close()
     return rows
 

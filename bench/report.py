@@ -441,6 +441,30 @@ def paired_markdown(ablation: dict[str, Any]) -> str:
     return "\n".join(table(head, rows))
 
 
+def scaling_markdown(ablation: dict[str, Any]) -> str:
+    """Each client at 32 against itself at 128, in one process (bench/ablate.py scaling)."""
+    rows = []
+    for run in ablation.get("scaling", {}).values():
+        q1, q3 = run["saved_q1_q3"]
+        rows.append(
+            [
+                run["label"],
+                f"{run['dodb_us']:.1f}",
+                f"{run['variant_us']:.1f}",
+                f"{run['saved_us']:+.1f} ({q1:+.1f} to {q3:+.1f})",
+                f"{run['dodb_us'] / run['variant_us']:.3f}x",
+            ]
+        )
+    head = [
+        "client CPU per call, µs",
+        "at 32",
+        "at 128",
+        "cheaper at 128 (middle half)",
+        "calls/s at 128 / at 32",
+    ]
+    return "\n".join(table(head, rows))
+
+
 def plot(results: dict[str, Any], path: Path) -> bool:
     """Async calls/s against concurrency, one line per client; False without matplotlib."""
     try:
@@ -510,6 +534,17 @@ def page(
             "blocks of 500 calls alternating between them; this is the firmer ratio.",
             "",
             paired_markdown(ablation),
+            "",
+        ]
+    if ablation is not None and ablation.get("scaling"):
+        lines += [
+            "### Each client at 32 and at 128 concurrent calls, in one process",
+            "",
+            "The same, blocks of 2,000 calls alternating between 32 and 128 tasks for one "
+            "client: whether dodb gains from concurrency what the bare client gains. The "
+            "client's core is the bottleneck, so its calls/s go as 1 / CPU per call.",
+            "",
+            scaling_markdown(ablation),
             "",
         ]
     if scale is not None:

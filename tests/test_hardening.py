@@ -456,7 +456,7 @@ def test_the_async_deadline_holds_against_a_server_that_trickles() -> None:
 
 @pytest.mark.slow
 def test_an_async_attempt_on_the_default_sender_is_bounded_by_connect_plus_read() -> None:
-    """One timer per attempt on the aiohttp sender: a body trickled a byte every 0.1 s
+    """One bound per attempt on the aiohttp sender: a body trickled a byte every 0.1 s
     never leaves a read idle for 0.5 s, yet the attempt ends after connect + read
     (1 s here), long before the 30 s deadline."""
     import asyncio

@@ -118,7 +118,9 @@ def _transport_error(exc: BaseException) -> httpx.TransportError:
 def _expired(exc: BaseException, seconds: float) -> httpx.TimeoutException:
     """The error of an attempt its deadline ended: a connect timeout (nothing was sent)
     if it was still getting a connection, from the pool or a new one, else a read
-    timeout."""
+    timeout. (As with aiohttp's own timers: aiohttp sends an idempotent request again
+    on a new connection when a kept-alive one turns out closed, so a first copy may
+    have gone out before such a connect timeout.)"""
     trace = exc.__traceback__
     while trace is not None:
         if trace.tb_frame.f_globals.get("__name__") == "aiohttp.connector":
@@ -219,6 +221,7 @@ class AiohttpSender:
         seconds = attempt_seconds(timeout, budget)
         watch = None if seconds == math.inf else deadlines.watch(seconds)
         failure: httpx.TransportError | None = None
+        answered = False
         try:
             async with session.request(
                 method,
@@ -244,11 +247,13 @@ class AiohttpSender:
                         reader.feed(chunk)
                     body = reader.finish()
                 status, raw_headers = answer.status, answer.raw_headers
+                answered = True
         except BaseException as exc:
             if watch is not None and watch.expired:
-                if not watch.timed_out():
-                    raise  # cancelled by someone else as well: theirs goes on
-                failure = _expired(exc, seconds)
+                if not watch.timed_out() or not isinstance(exc, Exception | asyncio.CancelledError):
+                    raise  # cancelled by someone else as well (theirs goes on), or exiting
+                if not answered:  # else it ran out as the connection was let go: answered
+                    failure = _expired(exc, seconds)
             elif isinstance(exc, TimeoutError | aiohttp.ClientError):
                 failure = _transport_error(exc)
             else:
@@ -261,7 +266,7 @@ class AiohttpSender:
             # aiohttp's errors carry the request's headers, the token among them.
             raise failure
         if watch is not None and watch.expired:
-            watch.timed_out()  # answered all the same: the deadline's cancellation is void
+            watch.timed_out()  # answered all the same: the deadline's cancellation withdrawn
         return _Response(status, raw_headers, body, method, url)
 
     async def aclose(self) -> None:

@@ -96,7 +96,8 @@ class AsyncClient(BaseClient):
     @property
     def last_response(self) -> APIResponse[Any] | None:
         """The last call made from this asyncio task: status, headers, parsed body; None
-        if that call failed (its error tells what came back)."""
+        if that call failed (its error tells what came back) or had no answer to show
+        (a delete found already done)."""
         try:
             task = asyncio.current_task()
         except RuntimeError:  # no running event loop in this thread

@@ -262,7 +262,8 @@ class BaseClient:
     @property
     def last_response(self) -> APIResponse[Any] | None:
         """The last call made from this thread: status, headers, parsed body; None if
-        that call failed (its error tells what came back)."""
+        that call failed (its error tells what came back) or had no answer to show (a
+        delete found already done)."""
         found: APIResponse[Any] | None = getattr(self._shared.per_thread, "last", None)
         return found
 

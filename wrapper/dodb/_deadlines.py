@@ -1,12 +1,12 @@
 """One timer for every request in flight on an event loop.
 
 A timer per request (aiohttp's `total`, or `asyncio.timeout`) costs each call a
-timer handle pushed onto the loop's heap and cancelled again, and the heap grows
-with the calls in flight: measured, about 11 µs a call at 32 concurrent calls
-and 16 µs at 128. Here a request is entered in a set, and one timer, set for the
-nearest deadline, wakes when that comes; a request gone by then is simply no
-longer there. An expired request's task is cancelled, as `asyncio.timeout` does,
-and `Watch.timed_out` tells that cancellation apart from anyone else's.
+timer handle pushed onto the loop's heap and cancelled again: about 7 µs of
+client CPU a call at 32 and at 128 concurrent calls (`bench/results/ablation.md`).
+Here a request is entered in a set, and one timer, set for the nearest deadline,
+wakes when that comes; a request gone by then is simply no longer there. An
+expired request's task is cancelled, as `asyncio.timeout` does, and
+`Watch.timed_out` tells that cancellation apart from anyone else's.
 """
 
 from __future__ import annotations
@@ -18,21 +18,24 @@ import math
 class Watch:
     """One request's deadline, as `Deadlines.watch` entered it."""
 
-    __slots__ = ("cancelling", "expired", "task", "when")
+    __slots__ = ("_ours", "cancelling", "expired", "task", "when")
 
     def __init__(self, task: asyncio.Task[object], when: float) -> None:
         self.task = task
         self.when = when
         self.cancelling = task.cancelling()  # cancellations asked before this request
         self.expired = False
+        self._ours: bool | None = None
 
     def timed_out(self) -> bool:
         """Whether the deadline ended the request, rather than a cancellation asked by
         someone else (which goes on as a `CancelledError`).
 
-        Withdraws the deadline's own cancellation from the task: call it once, on the
-        way out of a request that has expired."""
-        return self.task.uncancel() <= self.cancelling
+        For a request that has expired, on its way out: the first call withdraws the
+        deadline's own cancellation from the task, the next ones repeat the answer."""
+        if self._ours is None:
+            self._ours = self.task.uncancel() <= self.cancelling
+        return self._ours
 
 
 class Deadlines:
@@ -77,8 +80,10 @@ class Deadlines:
 
     def _expire(self) -> None:
         """Cancel every request past its deadline; set the timer for the nearest left."""
+        # Never before the time the timer was set for: a loop may run a timer a clock
+        # tick early, and then a deadline just ahead would set it again and again.
+        now = max(self._loop.time(), self._wake)
         self._handle, self._wake = None, math.inf
-        now = self._loop.time()
         nearest = math.inf
         for watch in list(self._watched):
             if watch.when <= now:
