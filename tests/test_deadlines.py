@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from dodb import ClientStateError
 from dodb._aiohttp import AiohttpSender
 from dodb._deadlines import Deadlines
 
@@ -120,7 +121,7 @@ def test_a_deadline_is_watched_only_inside_a_task() -> None:
         def callback() -> None:  # a loop callback runs in no task
             try:
                 deadlines.watch(1.0)
-            except RuntimeError as exc:
+            except ClientStateError as exc:  # a DodbError, and a RuntimeError as before
                 outside.set_result(exc)
 
         loop.call_soon(callback)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import math
 
+from ._errors import ClientStateError
+
 
 class Watch:
     """One request's deadline, as `Deadlines.watch` entered it."""
@@ -53,7 +55,7 @@ class Deadlines:
         """Cancel the current task if it is still in the request `seconds` from now."""
         task = asyncio.current_task(self._loop)
         if task is None:
-            raise RuntimeError("an AsyncClient call runs inside an asyncio task")
+            raise ClientStateError("an AsyncClient call runs inside an asyncio task")
         when = self._loop.time() + seconds
         watch = Watch(task, when)
         self._watched.add(watch)

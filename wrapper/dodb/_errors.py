@@ -23,7 +23,8 @@ class ConfigurationError(DodbError, ValueError):
 
 
 class ClientStateError(DodbError, RuntimeError):
-    """The client cannot send now: it was closed, or belongs to another event loop."""
+    """The client cannot send now: it was closed, belongs to another event loop, or is
+    called outside an asyncio task."""
 
 
 def _rebuild(cls: type[APIError], message: str, state: dict[str, Any]) -> APIError:
